@@ -1,0 +1,5 @@
+import pkg from '../../../package.json'
+
+/** The version shipped in package.json, baked in at build time. */
+export const APP_VERSION: string = pkg.version
+export const APP_NAME: string = pkg.name

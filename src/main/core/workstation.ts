@@ -1,0 +1,110 @@
+import type { EventName, EventPayload } from '../../shared/contract/channels'
+import type { HealthReport } from '../../shared/domain/health'
+import type { ShellKind, SystemInfo, TradingMode } from '../../shared/domain/system'
+import type { Clock } from '../ports/clock'
+import type { Logger } from '../ports/logger'
+import type { ProfileStore } from '../ports/store'
+import { createEventBus, type EventBus } from './bus/event-bus'
+import type { KernelEvents } from './bus/kernel-events'
+import { createDispatcher, type Dispatch } from './contract/dispatcher'
+import { createComponentRegistry } from './lifecycle/component-registry'
+import { createSettingsService, type SettingsService } from './settings/settings-service'
+import { startHeartbeat } from './system/heartbeat'
+
+export interface WorkstationConfig {
+  version: string
+  shell: ShellKind
+  dataDir: string
+  mode?: TradingMode
+  heartbeatMs?: number
+}
+
+/** Everything the kernel needs from the outside world, chosen by the shell. */
+export interface WorkstationPorts {
+  clock: Clock
+  logger: Logger
+  store: ProfileStore
+}
+
+export interface Workstation {
+  readonly info: SystemInfo
+  /** Entry point for every contract call from any transport. */
+  readonly dispatch: Dispatch
+  readonly bus: EventBus<KernelEvents>
+  readonly settings: SettingsService
+  health(): HealthReport
+  /** Subscribes a transport to a contract event. */
+  subscribe<E extends EventName>(channel: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Stops timers, flushes storage and logs; safe to call twice. */
+  shutdown(): Promise<void>
+}
+
+/**
+ * The composition root of the kernel. Both shells call it with the ports
+ * they picked; nothing inside branches on which shell or mode it runs under.
+ */
+export function createWorkstation(config: WorkstationConfig, ports: WorkstationPorts): Workstation {
+  const { clock, logger, store } = ports
+  const registry = createComponentRegistry(clock)
+  const bus = createEventBus<KernelEvents>((topic, error) => logger.error('event listener failed', { topic, err: error }))
+
+  const storage = registry.register('storage')
+  storage.set('running')
+  const settingsComponent = registry.register('settings')
+  const settings = createSettingsService({ repository: store.settings, audit: store.audit, bus, logger, clock })
+  settingsComponent.set('running')
+
+  const heartbeatComponent = registry.register('heartbeat')
+  const heartbeat = startHeartbeat(clock, bus, config.heartbeatMs)
+  heartbeatComponent.set('running')
+
+  registry.onChange((component) => {
+    if (component.state === 'degraded') logger.warn('component degraded', { component: component.name, detail: component.detail })
+  })
+
+  const info: SystemInfo = {
+    version: config.version,
+    shell: config.shell,
+    mode: config.mode ?? 'paper',
+    dataDir: config.dataDir,
+    startedAt: clock.now(),
+  }
+
+  const dispatch = createDispatcher(
+    {
+      'system.info': () => info,
+      'system.health': () => registry.report(),
+      'system.ping': ({ nonce }) => ({ nonce, at: clock.now() }),
+      'settings.get': () => settings.get(),
+      'settings.update': (patch) => settings.update(patch),
+    },
+    logger,
+  )
+
+  store.audit.append({ kind: 'system.started', actor: 'system', payload: { version: config.version, shell: config.shell } }, clock.now())
+  logger.info('workstation started', { version: config.version, shell: config.shell, dataDir: config.dataDir })
+
+  let stopped: Promise<void> | null = null
+  const shutdown = (): Promise<void> =>
+    (stopped ??= (async () => {
+      heartbeat.cancel()
+      heartbeatComponent.set('stopped')
+      settingsComponent.set('stopped')
+      store.audit.append({ kind: 'system.stopped', actor: 'system', payload: {} }, clock.now())
+      store.flush()
+      store.close()
+      storage.set('stopped')
+      logger.info('workstation stopped')
+      await logger.flush()
+    })())
+
+  return {
+    info,
+    dispatch,
+    bus,
+    settings,
+    health: () => registry.report(),
+    subscribe: (channel, listener) => bus.subscribe(channel, listener as (payload: KernelEvents[typeof channel]) => void),
+    shutdown,
+  }
+}

@@ -1,0 +1,3 @@
+export type * from './clock'
+export type * from './logger'
+export type * from './store'

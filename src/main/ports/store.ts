@@ -1,0 +1,36 @@
+import type { Settings } from '../../shared/domain/settings'
+
+/** Persisted settings of one profile. */
+export interface SettingsRepository {
+  load(): Settings
+  save(settings: Settings): void
+}
+
+export interface AuditEntryInput {
+  kind: string
+  actor: string
+  subject?: string
+  payload: unknown
+}
+
+export interface AuditEntry extends AuditEntryInput {
+  seq: number
+  at: number
+  prevHash: string
+  hash: string
+}
+
+/** Append-only, hash-chained record of everything that matters. */
+export interface AuditLog {
+  append(entry: AuditEntryInput, at: number): AuditEntry
+  tail(limit: number): AuditEntry[]
+}
+
+/** The profile database as a whole: its repositories and its lifecycle. */
+export interface ProfileStore {
+  readonly settings: SettingsRepository
+  readonly audit: AuditLog
+  /** Checkpoints the write-ahead log so nothing waits in it at exit. */
+  flush(): void
+  close(): void
+}

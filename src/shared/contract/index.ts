@@ -1,0 +1,6 @@
+export * from './channels'
+export * from './client'
+export * from './define'
+export * from './envelope'
+export * from './frames'
+export * from './bridge'
