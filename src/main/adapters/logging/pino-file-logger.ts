@@ -23,7 +23,9 @@ export interface FileLoggerOptions {
 export function createFileLogger(options: FileLoggerOptions): Logger {
   const dir = join(options.dataDir, 'logs')
   mkdirSync(dir, { recursive: true })
-  const stream = createStream(LOG_FILE, { path: dir, size: options.maxSize ?? '10M', maxFiles: options.maxFiles ?? 5, compress: false })
+  // Rotated files are numbered (workstation.1.log is the newest) so a trader can find them.
+  const name = (time: number | Date | null, index?: number): string => (time ? `workstation.${index ?? 1}.log` : LOG_FILE)
+  const stream = createStream(name, { path: dir, size: options.maxSize ?? '10M', maxFiles: options.maxFiles ?? 5, history: '.rotation-history' })
   const root = pino(
     {
       level: options.level,

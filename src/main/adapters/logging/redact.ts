@@ -3,7 +3,7 @@ const SECRET_KEY = /(api[-_]?key|secret|passphrase|password|passwd|token|authori
 
 // Secrets that hide inside free text: query strings, bearer headers, OpenAI-style keys.
 const SECRET_IN_TEXT: readonly [RegExp, string][] = [
-  [/([?&](?:token|key|secret|signature|sign)=)[^&\s"']+/gi, '$1[REDACTED]'],
+  [/(\b(?:api[-_]?key|key|token|secret|signature|sign|password|passphrase)\s*[=:]\s*)[^&\s"',;]+/gi, '$1[REDACTED]'],
   [/(bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, '$1[REDACTED]'],
   [/\bsk-[A-Za-z0-9_-]{12,}/g, '[REDACTED]'],
 ]
