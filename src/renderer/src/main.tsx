@@ -1,12 +1,21 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { connect } from './api/connect'
+import { AppShell } from './app/AppShell'
+import { applySettingsToDocument } from './app/apply-settings'
+import { initI18n } from './i18n'
+import { NoConnectionPage } from './pages/NoConnectionPage'
+import './styles/theme.css'
+import './styles/layout.css'
+import './styles/components.css'
 
-function App(): React.JSX.Element {
-  return <div>AI Trading Workstation</div>
+async function start(): Promise<void> {
+  await initI18n()
+  applySettingsToDocument()
+  const connection = connect()
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>{connection.ok ? <AppShell /> : <NoConnectionPage reason={connection.reason} />}</StrictMode>,
+  )
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+void start()

@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react'
+import { routeFromHash, type RouteId } from './routes'
+
+// A hash router is all a single-window app needs: the query string keeps the
+// headless token, the hash keeps the page, and a reload restores both.
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange)
+  return () => window.removeEventListener('hashchange', onChange)
+}
+
+function snapshot(): RouteId {
+  return routeFromHash(window.location.hash)
+}
+
+export function useRoute(): RouteId {
+  return useSyncExternalStore(subscribe, snapshot)
+}

@@ -1,0 +1,262 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+
+// The renderer against the real kernel: `npm run serve` (build if stale, then
+// the headless shell) on a fresh profile, driven in the system Chromium.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const SCREENSHOTS = join(ROOT, 'test-results')
+const READY_TIMEOUT_MS = 240_000 // a cold `electron-vite build` on a shared 2-core machine
+const STOP_TIMEOUT_MS = 10_000
+
+interface RunningServer {
+  url: string
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the server in its own process group, so SIGTERM reaches the node
+ * process behind `npm` and `scripts/serve.mjs` whatever forwards signals.
+ */
+async function startServer(dataDir: string): Promise<RunningServer> {
+  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000) // the tail is what explains a failure
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no READY line within ${READY_TIMEOUT_MS} ms:\n${stderr}`)), READY_TIMEOUT_MS)
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^READY (http:\/\/\S+)/.exec(line)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`npm run serve exited (${code ?? signal}) before READY:\n${stderr}`))
+    })
+  })
+
+  let stopped = false
+  return {
+    url,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      signalGroup(child, 'SIGTERM')
+      const timedOut = await Promise.race([exited.then(() => false), delay(STOP_TIMEOUT_MS).then(() => true)])
+      if (timedOut) {
+        signalGroup(child, 'SIGKILL')
+        await exited
+      }
+    },
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal) // negative pid: the group this test created, nothing else
+  } catch {
+    // Already gone.
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+function ageSeconds(text: string | null): number {
+  const match = /(\d+(?:\.\d+)?)/.exec(text ?? '')
+  return match?.[1] ? Number(match[1]) : Number.POSITIVE_INFINITY
+}
+
+/** Polls until the shown heartbeat age has stayed low for a while: beats keep arriving, not just one. */
+async function expectHeartbeatsFlowing(heartbeat: Locator): Promise<void> {
+  const since = Date.now()
+  await expect
+    .poll(async () => Date.now() - since > 2_500 && ageSeconds(await heartbeat.textContent()) < 1.6, { timeout: 15_000, intervals: [200] })
+    .toBe(true)
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, name), fullPage: false })
+}
+
+test.describe.configure({ mode: 'serial' })
+
+let dataDir = ''
+let server: RunningServer | undefined
+
+test.beforeAll(async () => {
+  test.setTimeout(READY_TIMEOUT_MS + 30_000)
+  dataDir = await mkdtemp(join(tmpdir(), 'workstation-e2e-'))
+  server = await startServer(dataDir)
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+function serverUrl(hash = ''): string {
+  if (!server) throw new Error('server not started')
+  return server.url + hash
+}
+
+test('connects to the kernel and shows heartbeat, paper mode, version and data dir', async ({ page }) => {
+  await page.goto(serverUrl())
+
+  const connection = page.getByTestId('connection-state')
+  await expect(connection).toHaveText('Connected')
+  await expect(connection).toHaveAttribute('data-state', 'connected')
+
+  const heartbeat = page.getByTestId('heartbeat-age')
+  await expect(heartbeat).toHaveText(/^heartbeat \d+\.\d s ago$/)
+  await expectHeartbeatsFlowing(heartbeat)
+  await expect(heartbeat).toHaveAttribute('data-level', 'fresh')
+
+  await expect(page.getByTestId('mode-badge')).toHaveText('PAPER')
+  await expect(page.getByTestId('kernel-version')).toHaveText(/^kernel v\d+\.\d+\.\d+/)
+  await expect(page.getByTestId('data-dir')).toContainText(dataDir)
+
+  // Every page is reachable from the rail; the default one is an honest placeholder.
+  const nav = page.getByRole('navigation', { name: 'Main navigation' })
+  for (const label of ['Monitor', 'Chart', 'Arena', 'Decision feed', 'Prompt studio', 'Backtest', 'Settings']) {
+    await expect(nav.getByRole('link', { name: label })).toBeVisible()
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Monitor' })).toBeVisible()
+  await expect(page.getByText('Not built yet')).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Monitor' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await screenshot(page, 'headless-en.png')
+
+  await nav.getByRole('link', { name: 'Arena' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Arena' })).toBeVisible()
+  await expect(page).toHaveURL(/#\/arena$/)
+})
+
+test('switches to 简体中文, keeps it across a reload, and switches back', async ({ page }) => {
+  await page.goto(serverUrl())
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(page.getByTestId('connection-state')).toHaveText('Connected')
+
+  const language = page.getByLabel('Language')
+  await expect(language).toBeEnabled()
+  await expect(language).toHaveValue('system') // a fresh profile follows the system language
+  await screenshot(page, 'headless-en-settings.png')
+
+  await language.selectOption('zh-CN')
+  await expect(page.getByRole('link', { name: '设置' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+
+  // The choice lives in the kernel's SQLite, not in the page: a reload must find it.
+  await page.reload()
+  const nav = page.getByRole('navigation', { name: '主导航' })
+  for (const label of ['监控', '图表', '竞技场', '决策流', '提示词工作室', '回测', '设置']) {
+    await expect(nav.getByRole('link', { name: label })).toBeVisible()
+  }
+  await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible()
+  await expect(page.getByLabel('语言')).toHaveValue('zh-CN')
+  await expect(page.getByTestId('connection-state')).toHaveText('已连接')
+  await expect(page.getByTestId('heartbeat-age')).toHaveText(/^心跳 \d+\.\d 秒前$/)
+  await expect(page.getByTestId('mode-badge')).toHaveText('模拟盘')
+  await screenshot(page, 'headless-zh.png')
+
+  await nav.getByRole('link', { name: '监控' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '监控' })).toBeVisible()
+  await screenshot(page, 'headless-zh-monitor.png')
+
+  // Back to "System default", which the en-US browser resolves to English.
+  await nav.getByRole('link', { name: '设置' }).click()
+  await page.getByLabel('语言').selectOption('system')
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.reload()
+  await expect(page.getByLabel('Language')).toHaveValue('system')
+  await expect(page.getByRole('link', { name: 'Monitor' })).toBeVisible()
+})
+
+test('reflects settings changed from another window', async ({ page, context }) => {
+  await page.goto(serverUrl('#/settings'))
+  const other = await context.newPage()
+  await other.goto(serverUrl('#/settings'))
+  await expect(page.getByLabel('Theme')).toBeEnabled()
+  await expect(other.getByLabel('Theme')).toBeEnabled()
+
+  await other.getByLabel('Theme').selectOption('light')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  await expect(page.getByLabel('Theme')).toHaveValue('light')
+  await screenshot(page, 'headless-light.png')
+
+  await other.getByLabel('Log level').selectOption('debug')
+  await expect(page.getByLabel('Log level')).toHaveValue('debug')
+  await expect(other.getByTestId('settings-save-error')).toHaveCount(0)
+
+  await other.getByLabel('Theme').selectOption('dark')
+  await other.getByLabel('Log level').selectOption('info')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expect(page.getByLabel('Log level')).toHaveValue('info')
+  await other.close()
+})
+
+test('without the token in the URL, explains how to open the app', async ({ page, browser }) => {
+  const origin = new URL(serverUrl()).origin
+  await page.goto(`${origin}/`)
+  const message = page.getByTestId('no-connection')
+  await expect(message.getByRole('heading', { name: 'Not connected to the workstation kernel' })).toBeVisible()
+  await expect(message).toContainText('npm run serve')
+  await expect(message).toContainText('READY http://127.0.0.1:PORT/?token=')
+  await expect(page.getByTestId('connection-state')).toHaveCount(0)
+  await screenshot(page, 'headless-no-token.png')
+
+  // A Chinese system with no setting to read gets the message in Chinese.
+  const zhContext = await browser.newContext({ locale: 'zh-CN' })
+  try {
+    const zhPage = await zhContext.newPage()
+    await zhPage.goto(`${origin}/`)
+    await expect(zhPage.getByRole('heading', { name: '未连接到工作站内核' })).toBeVisible()
+    await expect(zhPage.locator('html')).toHaveAttribute('lang', 'zh-CN')
+    await screenshot(zhPage, 'headless-no-token-zh.png')
+  } finally {
+    await zhContext.close()
+  }
+})
+
+test('when the kernel stops, shows the disconnection and the error envelope of a failed save', async ({ page }) => {
+  await page.goto(serverUrl('#/settings'))
+  await expect(page.getByTestId('connection-state')).toHaveText('Connected')
+  await expect(page.getByLabel('Log level')).toBeEnabled()
+  await expect(page.getByTestId('heartbeat-age')).toHaveText(/^heartbeat \d+\.\d s ago$/)
+
+  await server!.stop()
+
+  const connection = page.getByTestId('connection-state')
+  await expect(connection).toHaveText('Disconnected')
+  await expect(connection).toHaveAttribute('data-state', 'disconnected')
+  // The heartbeat ages on its own timer: amber past 3 s, red past 5 s.
+  await expect(page.getByTestId('heartbeat-age')).toHaveAttribute('data-level', 'stale', { timeout: 15_000 })
+
+  await page.getByLabel('Log level').selectOption('warn')
+  const error = page.getByTestId('settings-save-error')
+  await expect(error).toBeVisible()
+  await expect(error).toHaveAttribute('role', 'alert')
+  await expect(error).toContainText('unavailable')
+  // Not optimistic: the control snaps back to what the kernel last persisted.
+  await expect(page.getByLabel('Log level')).toHaveValue('info')
+  await screenshot(page, 'headless-disconnected.png')
+})
