@@ -4,23 +4,12 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { MAX_FRAME_BYTES } from '../../shared/contract/frames'
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy'
 import type { Workstation } from '../core/workstation'
 import type { Logger } from '../ports/logger'
 import { loadStaticFile } from './static-files'
 import { serveContractOverWebSocket } from './ws-contract-transport'
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
 
 export interface HeadlessServerOptions {
   workstation: Workstation

@@ -1,24 +1,9 @@
 import type { WebPreferences } from 'electron'
 import type { Logger } from '../ports/logger'
 import type { SessionLike } from './electron-surface'
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy'
 
-/**
- * The policy the headless server sends (headless-server.ts), so both shells
- * run the UI under one CSP. The shell may not import headless code; a unit
- * test fails if the two copies drift apart.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /**
  * Web preferences of every window: the renderer is an untrusted web page that

@@ -1,10 +1,11 @@
+import { APP_PRODUCT_NAME } from '../composition/app-version'
 import type { Logger } from '../ports/logger'
 import type { BrowserWindowClass, MainWindowLike } from './electron-surface'
 import type { RendererEntry } from './renderer-entry'
 import { secureWebPreferences } from './security'
 
 /** package.json's productName; the page's own <title> replaces it once loaded. */
-export const WINDOW_TITLE = 'AI Trading Workstation'
+export const WINDOW_TITLE = APP_PRODUCT_NAME
 
 export interface MainWindowOptions {
   preloadPath: string
@@ -24,7 +25,7 @@ export function openMainWindow(BrowserWindow: BrowserWindowClass, options: MainW
     minWidth: 1024,
     minHeight: 640,
     show: false,
-    backgroundColor: '#0b0e11',
+    backgroundColor: '#0F172A',
     webPreferences: secureWebPreferences(options.preloadPath),
   })
   window.once('ready-to-show', () => window.show())
