@@ -8,14 +8,7 @@ import WebSocket from 'ws'
 import { startHeadlessServer } from '../../src/main/headless/headless-server'
 import { makeTempDir } from '../support/temp-dir'
 import { createTestKernel } from '../support/test-kernel'
-
-export interface BenchResult {
-  name: string
-  value: number
-  unit: string
-  baseline?: number
-  ratio?: number
-}
+import { reportBench, withBaseline } from './support/report'
 
 const ROUND_TRIPS = 3000
 const WARMUP = 300
@@ -107,21 +100,11 @@ async function main(): Promise<void> {
   await kernel.workstation.shutdown()
   dir.remove()
 
-  const round = (n: number, digits = 1): number => Number(n.toFixed(digits))
-  const entry = (name: string, value: number, unit: string, baseline: number): BenchResult => ({
-    name,
-    value: round(value),
-    unit,
-    baseline: round(baseline),
-    ratio: round(value / baseline, 2),
-  })
-  const results: BenchResult[] = [
-    entry('contract round trip over WebSocket, p50 (baseline: MessageChannel)', percentile(wsSamples, 50), 'µs', percentile(baseSamples, 50)),
-    entry('contract round trip over WebSocket, p99 (baseline: MessageChannel)', percentile(wsSamples, 99), 'µs', percentile(baseSamples, 99)),
-    entry('events delivered to a WebSocket subscriber (baseline: MessageChannel)', wsEventsPerSecond, 'events/s', baseEventsPerSecond),
-  ]
-  writeFileSync(join(process.cwd(), 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
-  console.table(results.map((r) => ({ benchmark: r.name, value: r.value, unit: r.unit, baseline: r.baseline, ratio: r.ratio })))
+  reportBench([
+    withBaseline('contract round trip over WebSocket, p50 (baseline: MessageChannel)', percentile(wsSamples, 50), 'µs', percentile(baseSamples, 50)),
+    withBaseline('contract round trip over WebSocket, p99 (baseline: MessageChannel)', percentile(wsSamples, 99), 'µs', percentile(baseSamples, 99)),
+    withBaseline('events delivered to a WebSocket subscriber (baseline: MessageChannel)', wsEventsPerSecond, 'events/s', baseEventsPerSecond),
+  ])
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,6 @@
 export type * from './clock'
+export type * from './execution-client'
 export type * from './logger'
+export type * from './market-data-client'
 export type * from './store'
+export { VenueError, isVenueError } from './venue-error'

@@ -1,51 +1,21 @@
-import { z } from 'zod'
-import { command, event } from './define'
-import { HealthReportSchema } from '../domain/health'
-import { HeartbeatSchema, SystemInfoSchema } from '../domain/system'
-import { SettingsPatchSchema, SettingsSchema } from '../domain/settings'
+import type { z } from 'zod'
+import { settingsCommands, settingsEvents } from './domains/settings'
+import { systemCommands, systemEvents } from './domains/system'
 
 /**
- * The one source of truth for everything that crosses the process boundary.
- * Names are `domain.verb`; events are past tense. Both transports, the
- * preload allowlist and the renderer client are derived from these maps.
+ * The one source of truth for everything that crosses the process boundary,
+ * assembled from one file per domain. Names are `domain.verb`; events are past
+ * tense. Both transports, the preload allowlist and the renderer client are
+ * derived from these maps.
  */
 export const commands = {
-  'system.info': command({
-    summary: 'Version, shell, trading mode and data directory of the running kernel',
-    input: z.void(),
-    output: SystemInfoSchema,
-  }),
-  'system.health': command({
-    summary: 'Lifecycle state of every kernel component',
-    input: z.void(),
-    output: HealthReportSchema,
-  }),
-  'system.ping': command({
-    summary: 'Echoes a nonce with the kernel time; used for liveness and latency',
-    input: z.strictObject({ nonce: z.string().max(256) }),
-    output: z.strictObject({ nonce: z.string(), at: z.number().int() }),
-  }),
-  'settings.get': command({
-    summary: 'The persisted settings of this profile',
-    input: z.void(),
-    output: SettingsSchema,
-  }),
-  'settings.update': command({
-    summary: 'Changes some settings and returns them all; persisted at once',
-    input: SettingsPatchSchema,
-    output: SettingsSchema,
-  }),
+  ...systemCommands,
+  ...settingsCommands,
 } as const
 
 export const events = {
-  'system.heartbeat': event({
-    summary: 'Kernel liveness, once per second',
-    payload: HeartbeatSchema,
-  }),
-  'settings.changed': event({
-    summary: 'Settings after any change, from any window',
-    payload: SettingsSchema,
-  }),
+  ...systemEvents,
+  ...settingsEvents,
 } as const
 
 export type Commands = typeof commands
