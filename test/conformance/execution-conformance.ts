@@ -41,13 +41,12 @@ export function defineExecutionConformance(name: string, factory: VenueFactory):
     })
     const eventsFor = (id: string): ExecutionEvent[] => events.filter((e) => e.order.clientOrderId === id)
     const finalState = async (id: string): Promise<OrderState> => {
-      let state: OrderState | null = null
       await eventually(
         venue,
         () => eventsFor(id).some((e) => isTerminalStatus(e.order.status)),
         `a terminal event for ${id}`,
       )
-      state = await venue.execution.queryOrder({ clientOrderId: id, symbol: venue.symbol })
+      const state = await venue.execution.queryOrder({ clientOrderId: id, symbol: venue.symbol })
       expect(state).not.toBeNull()
       return state!
     }
