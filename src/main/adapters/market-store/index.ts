@@ -1,0 +1,5 @@
+export { openMarketStore, type CandleKey, type MarketStore } from './market-store'
+export { downloadHistory, type DownloadHistoryOptions, type DownloadProgress, type DownloadResult } from './download-history'
+export { MarketStoreOpenError } from './open-market-database'
+export { LATEST_MARKET_SCHEMA } from './market-migrations'
+export type { TimeRange } from './candle-gaps'
