@@ -70,7 +70,7 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
     it('system.health reports every component running', async () => {
       const health = await client.call('system.health')
       expect(health.overall).toBe('running')
-      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'settings', 'storage'])
+      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'settings', 'storage', 'venue:sim'])
     })
 
     it('settings round-trip, persist across a restart, and announce the change', async () => {
@@ -101,6 +101,55 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
       kernel.clock.advance(2000)
       await new Promise((resolve) => setTimeout(resolve, 30))
       expect(beats).toHaveLength(3)
+    })
+
+    it('market.listVenues names the simulator as simulated, and market.listMarkets its symbols', async () => {
+      const venues = await client.call('market.listVenues')
+      expect(venues).toContainEqual(expect.objectContaining({ id: 'sim', simulated: true, connection: 'idle' }))
+      const markets = await client.call('market.listMarkets', { venue: 'sim' })
+      expect(markets.map((m) => m.symbol)).toEqual(expect.arrayContaining(['BTC/USDT:USDT', 'ETH/USDT:USDT']))
+      expect((await client.call('market.listVenues')).find((v) => v.id === 'sim')?.connection).toBe('connected')
+    })
+
+    it('market.watch returns candle history, then streams live events until market.unwatch', async () => {
+      const seen = { book: 0, ticker: 0, trades: 0, candle: 0, status: [] as string[] }
+      const offs = [
+        client.on('market.bookUpdated', (b) => b.symbol === 'BTC/USDT:USDT' && b.bids[0]![0] < b.asks[0]![0] && seen.book++),
+        client.on('market.tickerUpdated', () => seen.ticker++),
+        client.on('market.tradesPrinted', (t) => (seen.trades += t.trades.length)),
+        client.on('market.candleUpdated', (c) => c.timeframe === '1m' && seen.candle++),
+        client.on('market.feedStatusChanged', (s) => seen.status.push(`${s.stream}:${s.status}`)),
+      ]
+      await until(() => kernel.workstation.bus.listenerCount('market.feedStatusChanged') > 0)
+      const watch = await client.call('market.watch', { venue: 'sim', symbol: 'BTC/USDT:USDT', streams: ['ticker', 'book', 'trades', 'candles'], timeframe: '1m', depth: 15 })
+      expect(watch.instrument).toMatchObject({ venue: 'sim', symbol: 'BTC/USDT:USDT' })
+      expect(watch.history.length).toBeGreaterThan(50)
+      expect(watch.history.at(-1)!.timestamp).toBeLessThanOrEqual(kernel.clock.now())
+
+      kernel.clock.advance(5_000)
+      await until(() => seen.book > 0 && seen.ticker > 0 && seen.trades > 0 && seen.candle > 0, 10_000)
+      expect(seen.book).toBeLessThanOrEqual(5_000 / 16 + 1) // coalesced: never more than one per frame
+      expect(seen.status).toEqual(expect.arrayContaining(['book:live', 'trades:live']))
+
+      expect(await client.call('market.unwatch', { watchId: watch.watchId })).toEqual({ watchId: watch.watchId, released: true })
+      await until(() => seen.status.includes('book:closed'), 10_000)
+      const before = { ...seen }
+      kernel.clock.advance(5_000)
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      expect([seen.book, seen.ticker, seen.trades, seen.candle]).toEqual([before.book, before.ticker, before.trades, before.candle])
+      expect(await client.call('market.unwatch', { watchId: watch.watchId })).toEqual({ watchId: watch.watchId, released: false })
+      for (const off of offs) off()
+    })
+
+    it('market.watch refuses an unknown symbol, venue or timeframe with a message naming what is valid', async () => {
+      const symbol = await transport.raw.call('market.watch', { venue: 'sim', symbol: 'BTC/USD', streams: ['book'], timeframe: '1m' })
+      expect(symbol).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('BTC/USDT:USDT') } })
+      const venue = await transport.raw.call('market.watch', { venue: 'nowhere', symbol: 'BTC/USDT:USDT', streams: ['book'], timeframe: '1m' })
+      expect(venue).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Unknown venue "nowhere"; expected one of: sim' } })
+      const timeframe = await transport.raw.call('market.watch', { venue: 'sim', symbol: 'BTC/USDT:USDT', streams: ['book'], timeframe: '2m' })
+      expect(timeframe).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(JSON.stringify(timeframe)).toContain('timeframe must be one of 1m, 5m, 15m, 1h, 4h, 1d; received \\"2m\\"')
+      expect(kernel.workstation.market.subscriptionCount()).toBe(0)
     })
 
     it('an unknown channel gets an error envelope', async () => {

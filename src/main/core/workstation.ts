@@ -8,6 +8,9 @@ import { createEventBus, type EventBus } from './bus/event-bus'
 import type { KernelEvents } from './bus/kernel-events'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
 import { createComponentRegistry } from './lifecycle/component-registry'
+import { marketHandlers } from './market/market-handlers'
+import { createMarketService, type MarketService } from './market/market-service'
+import type { VenueRegistration } from './market/venue-registry'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { startHeartbeat } from './system/heartbeat'
 
@@ -24,6 +27,12 @@ export interface WorkstationPorts {
   clock: Clock
   logger: Logger
   store: ProfileStore
+  /**
+   * Market data venues by id, each with its MarketDataClient. Optional so a
+   * kernel without market data still starts; the shells pass the simulator
+   * and, once configured, live venues (composition/market-venues.ts).
+   */
+  venues?: readonly VenueRegistration[]
 }
 
 export interface Workstation {
@@ -32,6 +41,7 @@ export interface Workstation {
   readonly dispatch: Dispatch
   readonly bus: EventBus<KernelEvents>
   readonly settings: SettingsService
+  readonly market: MarketService
   health(): HealthReport
   /** Subscribes a transport to a contract event. */
   subscribe<E extends EventName>(channel: E, listener: (payload: EventPayload<E>) => void): () => void
@@ -58,6 +68,8 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
   const heartbeat = startHeartbeat(clock, bus, config.heartbeatMs)
   heartbeatComponent.set('running')
 
+  const market = createMarketService({ clock, bus, logger, components: registry, venues: ports.venues ?? [] })
+
   registry.onChange((component) => {
     if (component.state === 'degraded') logger.warn('component degraded', { component: component.name, detail: component.detail })
   })
@@ -77,6 +89,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
       'system.ping': ({ nonce }) => ({ nonce, at: clock.now() }),
       'settings.get': () => settings.get(),
       'settings.update': (patch) => settings.update(patch),
+      ...marketHandlers(market),
     },
     logger,
   )
@@ -89,6 +102,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     (stopped ??= (async () => {
       heartbeat.cancel()
       heartbeatComponent.set('stopped')
+      await market.shutdown()
       settingsComponent.set('stopped')
       store.audit.append({ kind: 'system.stopped', actor: 'system', payload: {} }, clock.now())
       store.flush()
@@ -103,6 +117,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     dispatch,
     bus,
     settings,
+    market,
     health: () => registry.report(),
     subscribe: (channel, listener) => bus.subscribe(channel, listener as (payload: KernelEvents[typeof channel]) => void),
     shutdown,

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { marketCommands, marketEvents } from './domains/market'
 import { settingsCommands, settingsEvents } from './domains/settings'
 import { systemCommands, systemEvents } from './domains/system'
 
@@ -11,11 +12,13 @@ import { systemCommands, systemEvents } from './domains/system'
 export const commands = {
   ...systemCommands,
   ...settingsCommands,
+  ...marketCommands,
 } as const
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
+  ...marketEvents,
 } as const
 
 export type Commands = typeof commands

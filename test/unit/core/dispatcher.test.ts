@@ -11,6 +11,15 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     'system.ping': ({ nonce }) => ({ nonce, at: 1 }),
     'settings.get': () => DEFAULT_SETTINGS,
     'settings.update': () => DEFAULT_SETTINGS,
+    'market.listVenues': () => [],
+    'market.listMarkets': () => [],
+    'market.connect': () => {
+      throw new HandlerError('unavailable', 'no venues in this test')
+    },
+    'market.watch': () => {
+      throw new HandlerError('unavailable', 'no venues in this test')
+    },
+    'market.unwatch': ({ watchId }) => ({ watchId, released: false }),
     ...overrides,
   }
 }

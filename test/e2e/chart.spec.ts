@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { expect, test, type Page } from '@playwright/test'
+
+// The Chart page against the real kernel and its market simulator, which runs
+// on the live clock under `npm run serve`: candles, book and tape move by themselves.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const SCREENSHOTS = join(ROOT, 'test-results')
+const READY_TIMEOUT_MS = 240_000 // a cold `electron-vite build` on a shared 2-core machine
+const STOP_TIMEOUT_MS = 10_000
+
+interface RunningServer {
+  url: string
+  stop(): Promise<void>
+}
+
+/** `npm run serve` in its own process group, so SIGTERM reaches the node process behind npm. */
+async function startServer(dataDir: string): Promise<RunningServer> {
+  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-20_000)
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no READY line within ${READY_TIMEOUT_MS} ms:\n${stderr}`)), READY_TIMEOUT_MS)
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^READY (http:\/\/\S+)/.exec(line)
+      if (match?.[1]) {
+        clearTimeout(timer)
+        resolve(match[1])
+      }
+    })
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`npm run serve exited (${code ?? signal}) before READY:\n${stderr}`))
+    })
+  })
+  let stopped = false
+  return {
+    url,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      signalGroup(child, 'SIGTERM')
+      const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))])
+      if (timedOut) {
+        signalGroup(child, 'SIGKILL')
+        await exited
+      }
+    },
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, signal) // negative pid: the group this test created, nothing else
+  } catch {
+    // Already gone.
+  }
+}
+
+async function bars(page: Page): Promise<number> {
+  return Number((await page.getByTestId('price-chart').getAttribute('data-bars')) ?? 0)
+}
+
+async function sidePrices(page: Page, side: 'ask' | 'bid'): Promise<number[]> {
+  const prices = await page.locator(`[data-testid="order-book"] .ladder-row.${side}[data-price]`).evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-price'))))
+  return prices.filter((p) => Number.isFinite(p) && p > 0)
+}
+
+async function tradeIds(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="trade-tape"] .tape-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trade-id') ?? ''))
+}
+
+test.describe.configure({ mode: 'serial' })
+
+let dataDir = ''
+let server: RunningServer | undefined
+
+test.beforeAll(async () => {
+  test.setTimeout(READY_TIMEOUT_MS + 30_000)
+  dataDir = await mkdtemp(join(tmpdir(), 'workstation-chart-e2e-'))
+  server = await startServer(dataDir)
+})
+
+test.afterAll(async () => {
+  await server?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+const chartUrl = (): string => `${server!.url}#/chart`
+
+test('shows the simulated market with candles, a sane book, a moving tape and a timeframe switch', async ({ page }) => {
+  await page.goto(chartUrl())
+  await expect(page.getByRole('heading', { level: 1, name: 'Chart' })).toBeVisible()
+  await expect(page.getByTestId('simulated-badge')).toHaveText('SIMULATED MARKET')
+  await expect(page.getByTestId('venue-select')).toHaveValue('sim')
+  await expect(page.getByTestId('symbol-select')).toHaveValue('BTC/USDT:USDT')
+  await expect(page.getByText('Not built yet')).toHaveCount(0)
+
+  // Candles: the canvas is there and the history is drawn.
+  await expect(page.getByTestId('price-chart').locator('canvas').first()).toBeVisible()
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+  await expect(page.getByTestId('price-chart')).toHaveAttribute('data-timeframe', '1m')
+
+  // The ladder: asks above the spread, bids below, every bid under every ask.
+  await expect.poll(async () => (await sidePrices(page, 'bid')).length, { timeout: 10_000 }).toBe(15)
+  const asks = await sidePrices(page, 'ask')
+  const bids = await sidePrices(page, 'bid')
+  expect(asks).toHaveLength(15)
+  expect(Math.max(...bids)).toBeLessThan(Math.min(...asks))
+  expect(asks).toEqual([...asks].sort((a, b) => b - a)) // farthest ask on top, best ask at the spread row
+  expect(bids).toEqual([...bids].sort((a, b) => b - a)) // best bid first under the spread row
+  const askBox = (await page.locator('[data-testid="order-book"] .ladder-asks').boundingBox())!
+  const bidBox = (await page.locator('[data-testid="order-book"] .ladder-bids').boundingBox())!
+  expect(bidBox.y).toBeGreaterThan(askBox.y + askBox.height - 1)
+  await expect(page.getByTestId('book-spread')).toContainText('Spread')
+
+  // The ticker header follows the touch.
+  await expect(page.getByTestId('ticker-last')).not.toHaveText('—')
+  await expect(page.getByTestId('ticker-bid')).not.toHaveText('—')
+
+  // The tape: new trades arrive by themselves over a few seconds.
+  await expect.poll(async () => (await tradeIds(page)).length, { timeout: 10_000 }).toBeGreaterThan(0)
+  const before = new Set(await tradeIds(page))
+  await expect.poll(async () => (await tradeIds(page)).filter((id) => !before.has(id)).length, { timeout: 10_000 }).toBeGreaterThan(2)
+  await expect(page.getByTestId('feed-status').locator('[data-stream="book"]')).toHaveAttribute('data-status', 'live')
+  await page.screenshot({ path: join(SCREENSHOTS, 'chart-en.png') })
+
+  // Another timeframe re-watches with its own history.
+  await page.getByTestId('timeframe-5m').click()
+  await expect(page.getByTestId('timeframe-5m')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByTestId('price-chart')).toHaveAttribute('data-timeframe', '5m')
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+  await page.screenshot({ path: join(SCREENSHOTS, 'chart-en-5m.png') })
+})
+
+test('switching the symbol shows that market only', async ({ page }) => {
+  await page.goto(chartUrl())
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+  await page.getByTestId('symbol-select').selectOption('ETH/USDT:USDT')
+  await expect(page.getByTestId('ticker-strip')).toContainText('ETH/USDT:USDT')
+  await expect.poll(async () => Math.max(...(await sidePrices(page, 'bid')), 0), { timeout: 10_000 }).toBeLessThan(20_000)
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+})
+
+test('reads in Simplified Chinese', async ({ page }) => {
+  await page.goto(`${server!.url}#/settings`)
+  const language = page.getByLabel('Language')
+  await expect(language).toBeEnabled()
+  await language.selectOption('zh-CN')
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '图表' })).toBeVisible()
+  await expect(page.getByTestId('simulated-badge')).toHaveText('模拟行情')
+  await expect(page.getByTestId('order-book')).toContainText('订单簿')
+  await expect(page.getByTestId('trade-tape')).toContainText('成交')
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+  await expect.poll(async () => (await tradeIds(page)).length, { timeout: 10_000 }).toBeGreaterThan(3)
+  await page.screenshot({ path: join(SCREENSHOTS, 'chart-zh.png') })
+
+  // Leave the shared profile as the other tests expect it.
+  await page.getByRole('link', { name: '设置' }).click()
+  await page.getByLabel('语言').selectOption('system')
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+})
