@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { createReplayClient } from '../../src/main/adapters/replay'
 import { createTestClock } from '../../src/main/core/clock/test-clock'
-import { RECORDINGS, hasRecordings, MARKET_DATA_DIR } from '../unit/replay/recorded-data'
+import { RECORDINGS, hasRecordings, MARKET_DATA_DIR } from '../support/recorded-market-data'
 import { reportBench, withBaseline, type BenchResult } from './support/report'
 
 const WARMUP = 3

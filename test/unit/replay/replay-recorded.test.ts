@@ -3,7 +3,7 @@ import { createReplayClient } from '../../../src/main/adapters/replay'
 import { createTestClock } from '../../../src/main/core/clock/test-clock'
 import type { MarketEvent } from '../../../src/main/ports/market-data-client'
 import { CandleSchema, TIMEFRAME_MS, TimeframeSchema, type Candle, type Trade } from '../../../src/shared/domain/market'
-import { RECORDINGS, hasRecordings, recordedTitle } from './recorded-data'
+import { RECORDINGS, hasRecordings, recordedTitle } from '../../support/recorded-market-data'
 
 /** Replays a recording at full speed with every stream subscribed; each event is stamped with the clock time it arrived at. */
 async function replayAll(path: string, kind: 'trades' | 'candles', symbol: string): Promise<{ events: { at: number; event: MarketEvent }[]; stats: Awaited<ReturnType<ReturnType<typeof createReplayClient>['run']>> }> {

@@ -54,17 +54,20 @@ export function createMarketFeed(venue: string, source: MarketDataClient, engine
   }
 
   const start = async (symbol: MarketSymbol): Promise<void> => {
-    // The book is what orders match against: without it the symbol cannot trade.
-    await subscribe({ kind: 'book', symbol })
-    // Prints, marks and funding refine the simulation; a source without them (a book replay, spot) still works.
-    const optional: MarketStream[] = [
+    // Orders match against the book and against prints. A recorded tape has only
+    // prints (resting orders still fill as it trades through them); a book
+    // replay has only books. A source with neither cannot trade.
+    const streams: MarketStream[] = [
+      { kind: 'book', symbol },
       { kind: 'trades', symbol },
       { kind: 'mark', symbol },
       { kind: 'funding', symbol },
     ]
-    const outcomes = await Promise.allSettled(optional.map(subscribe))
+    const outcomes = await Promise.allSettled(streams.map(subscribe))
+    const [book, trades] = outcomes
+    if (book!.status === 'rejected' && trades!.status === 'rejected') throw book!.reason
     outcomes.forEach((outcome, i) => {
-      if (outcome.status === 'rejected') logger?.warn('simulated exchange runs without a market stream', { venue, stream: optional[i]!.kind, symbol, error: String(outcome.reason) })
+      if (outcome.status === 'rejected') logger?.warn('simulated exchange runs without a market stream', { venue, stream: streams[i]!.kind, symbol, error: String(outcome.reason) })
     })
   }
 

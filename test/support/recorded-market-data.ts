@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** Recorded public market data lives beside the project, never inside it (see its PROVENANCE.md). */
 export const MARKET_DATA_DIR = resolve(repoRoot, '../shared/data/market')
