@@ -1,4 +1,5 @@
 import type { BookLevel, Candle, FundingRate, Instrument, MarkPrice, MarketSymbol, OrderBook, Ticker, Timeframe, Trade } from '../../src/shared/domain/market'
+import { closestMatches } from '../../src/shared/market/closest-symbols'
 import { TIMEFRAME_MS } from '../../src/shared/domain/market'
 import type { VenueCapabilities } from '../../src/shared/domain/venue'
 import type { MarketDataClient, MarketEvent, MarketStream, MarketSubscription } from '../../src/main/ports/market-data-client'
@@ -66,17 +67,6 @@ const CAPABILITIES: VenueCapabilities = {
   fetchHistory: true,
 }
 
-/** Levenshtein distance, for naming the closest symbol in a not_found error. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)))
-    row = next
-  }
-  return row[b.length]!
-}
-
 export function createScriptedMarket(options: ScriptedMarketOptions = {}): ScriptedMarket {
   const venue = options.venue ?? 'scripted'
   const clock = options.clock ?? { now: () => 0 }
@@ -92,8 +82,7 @@ export function createScriptedMarket(options: ScriptedMarketOptions = {}): Scrip
   const keyOf = (kind: string, symbol: string): string => `${kind}|${symbol}`
   const known = (symbol: MarketSymbol): void => {
     if (symbols.includes(symbol)) return
-    const closest = [...symbols].sort((a, b) => distance(symbol, a) - distance(symbol, b))[0]
-    throw new VenueError('not_found', venue, `unknown symbol ${symbol}; did you mean ${closest}?`)
+    throw new VenueError('not_found', venue, `unknown symbol ${symbol}; did you mean ${closestMatches(symbol, symbols, 1)[0]}?`)
   }
   const publish = (kind: string, symbol: string, event: MarketEvent): void => {
     for (const listener of [...(listeners.get(keyOf(kind, symbol)) ?? [])]) listener(event)

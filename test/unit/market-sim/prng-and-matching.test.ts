@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRng, hashSeed } from '../../../src/main/adapters/market-simulator/prng'
-import { closestMatches, editDistance } from '../../../src/main/adapters/market-simulator/closest-matches'
-import { roundToStep, ticksToPrice } from '../../../src/main/adapters/market-simulator/precision'
+import { closestMatches, editDistance } from '../../../src/shared/market/closest-symbols'
+import { roundToStep, ticksToPrice } from '../../../src/shared/market/precision'
 
 describe('seeded randomness', () => {
   it('repeats a sequence for a seed and differs for another', () => {

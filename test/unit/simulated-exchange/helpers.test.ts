@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { closestMatches } from '../../../src/main/adapters/simulated-exchange/closest-match'
-import { decimalsOf, floorToStep, isOnStep, roundToStep } from '../../../src/main/adapters/simulated-exchange/precision'
+import { closestMatches } from '../../../src/shared/market/closest-symbols'
+import { decimalsOf, floorToStep, isOnStep, roundToStep } from '../../../src/shared/market/precision'
 import { createSeededRandom } from '../../../src/main/adapters/simulated-exchange/seeded-random'
 
 describe('precision', () => {

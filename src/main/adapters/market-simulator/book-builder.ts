@@ -1,5 +1,5 @@
 import type { BookLevel } from '../../../shared/domain/market'
-import { roundToStep, ticksToPrice } from './precision'
+import { roundToStep, ticksToPrice } from '../../../shared/market/precision'
 import type { Rng } from './prng'
 
 export const BOOK_LEVELS = 25

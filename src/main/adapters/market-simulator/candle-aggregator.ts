@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, TimeframeSchema, type Candle, type Timeframe } from '../../../shared/domain/market'
-import { roundToStep } from './precision'
+import { roundToStep } from '../../../shared/market/precision'
 
 export interface CandleUpdate {
   timeframe: Timeframe

@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, type Candle, type Timeframe } from '../../../shared/domain/market'
-import { roundToStep } from './precision'
+import { roundToStep } from '../../../shared/market/precision'
 import { createPriceProcess, type PriceProcess } from './price-process'
 import { createRng, hashSeed, hashString, type Rng } from './prng'
 import type { SimSymbolSpec } from './sim-symbols'

@@ -1,5 +1,5 @@
 import type { Rng } from './prng'
-import { roundToStep } from './precision'
+import { roundToStep } from '../../../shared/market/precision'
 
 const HOUR = 3_600_000
 export const FUNDING_INTERVAL_MS = 8 * HOUR

@@ -1,5 +1,5 @@
 import type { Touch } from './book-builder'
-import { roundToStep, ticksToPrice } from './precision'
+import { roundToStep, ticksToPrice } from '../../../shared/market/precision'
 import type { Rng } from './prng'
 
 /** Spread of log trade sizes around the median: a few large takers among many small ones. */

@@ -1,6 +1,6 @@
 import type { Instrument, MarketSymbol } from '../../../shared/domain/market'
 import type { MarketDataClient } from '../../ports/market-data-client'
-import { closestMatches } from './closest-match'
+import { closestMatches } from '../../../shared/market/closest-symbols'
 import { asOwnVenueError } from './venue-errors'
 
 /** The instruments the venue lists, relabelled with the simulated venue's id. */

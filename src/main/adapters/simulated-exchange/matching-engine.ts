@@ -3,7 +3,7 @@ import { isTerminalStatus } from '../../../shared/domain/order'
 import type { MarketState } from './market-state'
 import { type OrderRecord, remainingOf } from './order-ledger'
 import type { PositionBook } from './positions'
-import { floorToStep, roundToStep } from './precision'
+import { floorToStep, roundToStep } from '../../../shared/market/precision'
 import type { RestingOrders } from './resting-orders'
 import type { Settlement } from './settlement'
 

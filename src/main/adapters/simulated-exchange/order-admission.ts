@@ -6,7 +6,7 @@ import type { Margin } from './margin'
 import type { MarketState } from './market-state'
 import type { OrderRecord } from './order-ledger'
 import type { PositionBook } from './positions'
-import { isOnStep } from './precision'
+import { isOnStep } from '../../../shared/market/precision'
 
 /** Why the venue refuses an order or an amendment, with a message a trader can act on. */
 export interface Refusal {

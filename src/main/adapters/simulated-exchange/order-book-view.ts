@@ -1,6 +1,6 @@
 import type { OrderBook } from '../../../shared/domain/market'
 import type { OrderSide } from '../../../shared/domain/order'
-import { floorToStep, roundToStep } from './precision'
+import { floorToStep, roundToStep } from '../../../shared/market/precision'
 
 /** Size taken from one price level. */
 export interface LevelTake {

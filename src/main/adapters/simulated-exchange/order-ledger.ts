@@ -3,7 +3,7 @@ import type { ClientOrderId, Fill, OrderRequest, OrderState } from '../../../sha
 import { isTerminalStatus } from '../../../shared/domain/order'
 import type { RejectReason } from '../../../shared/domain/venue'
 import type { ExecutionEvent } from '../../ports/execution-client'
-import { roundToStep } from './precision'
+import { roundToStep } from '../../../shared/market/precision'
 
 /** One order as the venue keeps it; `state` is private and copied out on every read. */
 export interface OrderRecord {

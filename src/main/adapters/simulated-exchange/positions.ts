@@ -1,6 +1,6 @@
 import type { Instrument, MarketSymbol } from '../../../shared/domain/market'
 import type { OrderSide } from '../../../shared/domain/order'
-import { roundToStep } from './precision'
+import { roundToStep } from '../../../shared/market/precision'
 
 /** A net (one-way mode) position: positive contracts are long, negative short. */
 export interface NetPosition {
