@@ -1,6 +1,7 @@
 import { TIMEFRAME_MS, type Candle, type FundingRate, type MarkPrice, type OrderBook, type Ticker, type Timeframe, type Trade } from '../../../shared/domain/market'
 import { BOOK_LEVELS, buildBook, touchAround, type Touch } from './book-builder'
-import { createCandleAggregator, type CandleUpdate } from './candle-aggregator'
+import { createCandleBuilder, type CandleUpdate } from '../../../shared/market/candle-builder'
+import { TimeframeSchema } from '../../../shared/domain/market'
 import { createCandleHistory } from './candle-history'
 import { createFundingModel, nextFundingTime } from './funding-model'
 import { roundToStep, ticksToPrice } from '../../../shared/market/precision'
@@ -46,7 +47,7 @@ export function createSymbolMarket({ venue, spec, seed, startTime, tickMs }: Sym
   const process = createPriceProcess(spec, tickMs, rng)
   const typicalMove = Math.sqrt(process.params.longRunVar)
   const funding = createFundingModel(spec.startPrice, rng)
-  const aggregator = createCandleAggregator(spec.stepSize, MAX_LIVE_CANDLES)
+  const aggregator = createCandleBuilder(TimeframeSchema.options, { maxCandles: MAX_LIVE_CANDLES, volumeStep: spec.stepSize })
   const history = createCandleHistory(spec, seed, startTime, MAX_HISTORY_CANDLES)
   const volume24h = createRollingVolume()
   // The ticker's 24 h volume starts from the backfilled hours instead of at zero.
@@ -73,7 +74,7 @@ export function createSymbolMarket({ venue, spec, seed, startTime, tickMs }: Sym
     pendingTrades.push(trade)
     recent.push(trade)
     if (recent.length > MAX_RECENT_TRADES * 1.5) recent.splice(0, recent.length - MAX_RECENT_TRADES)
-    aggregator.add(trade.timestamp, trade.price, trade.amount)
+    aggregator.add(trade.timestamp, trade.price, trade.price, trade.price, trade.price, trade.amount)
     volume24h.add(trade.timestamp, trade.amount)
     last = trade.price
   }
@@ -140,8 +141,7 @@ export function createSymbolMarket({ venue, spec, seed, startTime, tickMs }: Sym
       // History covers the buckets before the one the simulator started in; live candles the rest.
       const ms = TIMEFRAME_MS[timeframe]
       const historyEnd = history.end(timeframe)
-      const current = aggregator.current(timeframe)
-      const live = [...aggregator.completed(timeframe), ...(current ? [current] : [])]
+      const live = aggregator.series(timeframe)
       if (since === null) {
         const tail = live.slice(-limit).map((c) => ({ ...c }))
         const missing = limit - tail.length

@@ -1,5 +1,5 @@
 import { TIMEFRAME_MS, TimeframeSchema, type Candle, type Timeframe, type Trade } from '../../../shared/domain/market'
-import { createCandleBuilder, type CandleBuilder } from './candle-builder'
+import { createCandleBuilder, type CandleBuilder } from '../../../shared/market/candle-builder'
 
 /** What happens at one recorded instant: a batch of trades with the same timestamp, or one candle closing. */
 export interface TimelineGroup {

@@ -1,4 +1,5 @@
-import { TIMEFRAME_MS, type Candle, type Timeframe } from '../../../shared/domain/market'
+import { TIMEFRAME_MS, type Candle, type Timeframe } from '../domain/market'
+import { roundToStep } from './precision'
 
 export interface CandleUpdate {
   timeframe: Timeframe
@@ -19,9 +20,18 @@ export interface CandleBuilder {
    * timeframes are dropped (nobody listens to them), which keeps a full-speed
    * replay from copying candles for nothing.
    */
-  drain(wanted: (timeframe: Timeframe) => boolean): CandleUpdate[]
+  drain(wanted?: (timeframe: Timeframe) => boolean): CandleUpdate[]
   /** Closed and current candles, oldest first (copies). */
   series(timeframe: Timeframe): Candle[]
+  /** The candle still open, or null before the first piece (a copy). */
+  current(timeframe: Timeframe): Candle | null
+}
+
+export interface CandleBuilderOptions {
+  /** Closed candles kept per timeframe. */
+  maxCandles?: number
+  /** Volumes are kept on this step so sums do not drift (0.1 + 0.2); 1e-8 is the finest any venue reports. */
+  volumeStep?: number
 }
 
 /**
@@ -29,7 +39,8 @@ export interface CandleBuilder {
  * State lives in arrays indexed by timeframe position rather than maps: this
  * runs for every trade of a full-speed replay, six times over.
  */
-export function createCandleBuilder(timeframes: readonly Timeframe[], maxCandles = 20_000): CandleBuilder {
+export function createCandleBuilder(timeframes: readonly Timeframe[], options: CandleBuilderOptions = {}): CandleBuilder {
+  const { maxCandles = 20_000, volumeStep = 1e-8 } = options
   const count = timeframes.length
   const msOf = timeframes.map((tf) => TIMEFRAME_MS[tf])
   const current: (Candle | undefined)[] = new Array(count).fill(undefined)
@@ -47,8 +58,7 @@ export function createCandleBuilder(timeframes: readonly Timeframe[], maxCandles
           if (high > candle.high) candle.high = high
           if (low < candle.low) candle.low = low
           candle.close = close
-          // Rounded to 8 decimals, the finest any venue reports, so sums do not drift (0.1 + 0.2).
-          candle.volume = Math.round((candle.volume + volume) * 1e8) / 1e8
+          candle.volume = roundToStep(candle.volume + volume, volumeStep)
         } else {
           if (candle) {
             const list = closed[i]!
@@ -58,7 +68,7 @@ export function createCandleBuilder(timeframes: readonly Timeframe[], maxCandles
             // Only when its final state was not published yet: a recorded candle is final on arrival.
             if (dirty[i]) closedSinceDrain[i]!.push(candle)
           }
-          current[i] = { timestamp: bucket, open, high, low, close, volume }
+          current[i] = { timestamp: bucket, open, high, low, close, volume: roundToStep(volume, volumeStep) }
         }
         dirty[i] = true
       }
@@ -67,7 +77,7 @@ export function createCandleBuilder(timeframes: readonly Timeframe[], maxCandles
       const out: CandleUpdate[] = []
       for (let i = 0; i < count; i++) {
         const timeframe = timeframes[i]!
-        if (wanted(timeframe)) {
+        if (!wanted || wanted(timeframe)) {
           for (const candle of closedSinceDrain[i]!) out.push({ timeframe, candle: { ...candle } })
           const candle = current[i]
           if (candle && dirty[i]) out.push({ timeframe, candle: { ...candle } })
@@ -82,6 +92,10 @@ export function createCandleBuilder(timeframes: readonly Timeframe[], maxCandles
       if (i < 0) return []
       const candle = current[i]
       return [...closed[i]!, ...(candle ? [candle] : [])].map((c) => ({ ...c }))
+    },
+    current(timeframe) {
+      const candle = current[timeframes.indexOf(timeframe)]
+      return candle ? { ...candle } : null
     },
   }
 }
