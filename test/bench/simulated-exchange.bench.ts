@@ -7,7 +7,7 @@
 import { createTestClock } from '../../src/main/core/clock/test-clock'
 import { createExchangeEngine } from '../../src/main/adapters/simulated-exchange/exchange-engine'
 import { createInstrumentRegistry } from '../../src/main/adapters/simulated-exchange/instrument-registry'
-import { isOnStep } from '../../src/main/adapters/simulated-exchange/precision'
+import { isOnStep } from '../../src/shared/market/precision'
 import { createSeededRandom, type Random } from '../../src/main/adapters/simulated-exchange/seeded-random'
 import { createSimulatedExchange } from '../../src/main/adapters/simulated-exchange/simulated-exchange'
 import type { BookLevel, Instrument } from '../../src/shared/domain/market'
