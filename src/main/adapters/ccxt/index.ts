@@ -1,0 +1,6 @@
+export { createCcxtVenue, type CcxtVenue, type CcxtVenueOptions } from './create-ccxt-venue'
+export type { CcxtExecution } from './ccxt-execution'
+export type { CcxtMarketData, MarketDataStats } from './ccxt-market-data'
+export type { VenueCredentials } from './exchange/create-exchange'
+export type { EndpointOverrides } from './exchange/endpoint-overrides'
+export { getVenueProfile, listVenueDescriptors, VENUE_PROFILES } from './venue-profiles'

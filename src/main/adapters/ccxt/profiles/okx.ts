@@ -1,0 +1,118 @@
+import type { VenueProfile } from './venue-profile'
+
+const LIMITS_DOC = 'https://www.okx.com/docs-v5/en/#overview-rate-limits and the per-endpoint "Rate Limit" lines'
+
+/**
+ * OKX v5: spot and USDT-margined perpetuals, demo trading through ccxt's
+ * sandbox mode (the `x-simulated-trading: 1` header and the wspap host).
+ */
+export const OKX_PROFILE: VenueProfile = {
+  id: 'okx',
+  ccxtId: 'okx',
+  name: 'OKX',
+  marketTypes: ['spot', 'swap'],
+  demo: 'sandbox',
+  capabilities: {
+    marketTypes: ['spot', 'swap'],
+    orderTypes: ['market', 'limit'],
+    timeInForce: ['GTC', 'IOC', 'FOK'],
+    postOnly: true,
+    reduceOnly: true,
+    amend: true,
+    websocket: { ticker: true, book: true, trades: true, candles: true, orders: true },
+    demoMode: true,
+    fetchHistory: true,
+  },
+  streams: { ticker: true, book: true, trades: true, candles: true, funding: true, mark: true, orders: true, myTrades: true },
+  unwatch: { ticker: true, book: true, trades: true, candles: true },
+  rateLimits: [
+    // Trading: counted per user and instrument, 60 per 2 s each for place, amend and cancel.
+    { id: 'place', limit: 60, windowMs: 2000, scope: 'instrument', endpoints: ['place'], source: `${LIMITS_DOC}: POST /trade/order` },
+    { id: 'amend', limit: 60, windowMs: 2000, scope: 'instrument', endpoints: ['amend'], source: `${LIMITS_DOC}: POST /trade/amend-order` },
+    { id: 'cancel', limit: 60, windowMs: 2000, scope: 'instrument', endpoints: ['cancel'], source: `${LIMITS_DOC}: POST /trade/cancel-order` },
+    // The account-wide cap on new and amended orders across instruments (sub-account order limit).
+    { id: 'account-orders', limit: 1000, windowMs: 2000, scope: 'venue', endpoints: ['place', 'amend'], source: `${LIMITS_DOC}: sub-account rate limit` },
+    { id: 'order-query', limit: 60, windowMs: 2000, scope: 'instrument', endpoints: ['order_query'], source: `${LIMITS_DOC}: GET /trade/order` },
+    { id: 'open-orders', limit: 60, windowMs: 2000, scope: 'venue', endpoints: ['open_orders'], source: `${LIMITS_DOC}: GET /trade/orders-pending` },
+    { id: 'fills-history', limit: 10, windowMs: 2000, scope: 'venue', endpoints: ['fills'], source: `${LIMITS_DOC}: GET /trade/fills-history` },
+    { id: 'balance', limit: 10, windowMs: 2000, scope: 'venue', endpoints: ['balance'], source: `${LIMITS_DOC}: GET /account/balance` },
+    { id: 'positions', limit: 10, windowMs: 2000, scope: 'venue', endpoints: ['positions'], source: `${LIMITS_DOC}: GET /account/positions` },
+    { id: 'set-leverage', limit: 20, windowMs: 2000, scope: 'venue', endpoints: ['leverage'], source: `${LIMITS_DOC}: POST /account/set-leverage` },
+    // Public market data, counted per IP.
+    { id: 'instruments', limit: 20, windowMs: 2000, scope: 'venue', endpoints: ['instruments'], source: `${LIMITS_DOC}: GET /public/instruments` },
+    { id: 'ticker', limit: 20, windowMs: 2000, scope: 'venue', endpoints: ['ticker'], source: `${LIMITS_DOC}: GET /market/ticker` },
+    { id: 'books', limit: 40, windowMs: 2000, scope: 'venue', endpoints: ['book'], source: `${LIMITS_DOC}: GET /market/books` },
+    { id: 'trades', limit: 100, windowMs: 2000, scope: 'venue', endpoints: ['trades'], source: `${LIMITS_DOC}: GET /market/trades` },
+    { id: 'candles', limit: 40, windowMs: 2000, scope: 'venue', endpoints: ['candles'], source: `${LIMITS_DOC}: GET /market/candles` },
+    { id: 'history-candles', limit: 20, windowMs: 2000, scope: 'venue', endpoints: ['history_candles'], source: `${LIMITS_DOC}: GET /market/history-candles` },
+    { id: 'funding-rate', limit: 20, windowMs: 2000, scope: 'instrument', endpoints: ['funding'], source: `${LIMITS_DOC}: GET /public/funding-rate` },
+    { id: 'mark-price', limit: 10, windowMs: 2000, scope: 'instrument', endpoints: ['mark'], source: `${LIMITS_DOC}: GET /public/mark-price` },
+  ],
+  clientOrderId: {
+    spot: { pattern: /^[A-Za-z0-9]{1,32}$/, description: 'clOrdId: 1-32 letters or digits' },
+    swap: { pattern: /^[A-Za-z0-9]{1,32}$/, description: 'clOrdId: 1-32 letters or digits' },
+  },
+  swapMarginMode: 'cross',
+  streamedFeeSign: -1,
+  clientOrderIdField: 'clOrdId',
+  rejectCodes: {
+    '51016': 'duplicate_client_order_id',
+    '51008': 'insufficient_funds',
+    '51119': 'insufficient_funds',
+    '51127': 'insufficient_funds',
+    '51131': 'insufficient_funds',
+    '51502': 'insufficient_funds',
+    '51004': 'invalid_size',
+    '51005': 'invalid_size',
+    '51020': 'invalid_size',
+    '51100': 'invalid_size',
+    '51104': 'invalid_size',
+    '51105': 'invalid_size',
+    '51120': 'invalid_size',
+    '51121': 'invalid_size',
+    '51201': 'invalid_size',
+    '51202': 'invalid_size',
+    '51203': 'invalid_size',
+    '51006': 'invalid_price',
+    '51116': 'invalid_price',
+    '51122': 'invalid_price',
+    '51135': 'invalid_price',
+    '51136': 'invalid_price',
+    '51137': 'invalid_price',
+    '51138': 'invalid_price',
+    '51204': 'invalid_price',
+    '51511': 'post_only_would_take',
+    '51112': 'reduce_only_would_increase',
+    '51169': 'reduce_only_would_increase',
+    '51170': 'reduce_only_would_increase',
+    '51205': 'reduce_only_would_increase',
+    '51001': 'unknown_symbol',
+    '51400': 'order_not_open',
+    '51401': 'order_not_open',
+    '51402': 'order_not_open',
+    '51410': 'order_not_open',
+    '51503': 'order_not_open',
+    '51509': 'order_not_open',
+    '51510': 'order_not_open',
+  },
+  // 51000 is OKX's generic "Parameter {0} error"; the parameter it names says which reason applies.
+  rejectMessages: [
+    [/Parameter (new)?px error/i, 'invalid_price'],
+    [/Parameter (new)?sz error/i, 'invalid_size'],
+  ],
+  cancelReasons: {
+    '0': 'system',
+    '1': 'user',
+    '2': 'reduce_only_would_increase',
+    '13': 'fill_or_kill_unfillable',
+    '14': 'ioc_remainder',
+    '20': 'cancel_all_after',
+    '31': 'post_only_would_take',
+    '32': 'self_trade_prevention',
+  },
+  cancelReasonField: 'cancelSource',
+  // The single-order endpoint is the one whose per-instrument limit the 'place' rule above describes
+  // (ccxt's default, batch-orders, is counted per order at 300 per 2 s).
+  ccxtOptions: { fetchMarkets: { types: ['spot', 'swap'] }, createOrder: 'privatePostTradeOrder' },
+  wire: 'okx',
+}
