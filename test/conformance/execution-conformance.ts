@@ -218,6 +218,16 @@ export function defineExecutionConformance(name: string, factory: VenueFactory):
       expect(usdt!.free).toBeLessThanOrEqual(usdt!.total)
     })
 
+    it('E17 leverage can be set within the instrument maximum and is refused beyond it', async () => {
+      await venue.execution.setLeverage(venue.symbol, 5)
+      const error = await venue.execution.setLeverage(venue.symbol, 100_000).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(VenueError)
+      expect((error as VenueError).kind).toBe('rejected')
+    })
+
     it('E16 each fill is announced once: trade ids never repeat across events', async () => {
       await venue.execution.submit(order({ type: 'market', price: null, amount: 8 }))
       const resting = order({ price: 59995, amount: 2 })

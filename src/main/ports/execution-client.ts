@@ -39,6 +39,8 @@ export interface ExecutionClient {
   fillsSince(since: number, symbol?: MarketSymbol): Promise<Fill[]>
   balances(): Promise<Balance[]>
   positions(): Promise<Position[]>
+  /** Sets the leverage used for new positions on a perpetual; rejects above the instrument's maximum. */
+  setLeverage(symbol: MarketSymbol, leverage: number): Promise<void>
   onEvent(listener: (event: ExecutionEvent) => void): () => void
   close(): Promise<void>
 }

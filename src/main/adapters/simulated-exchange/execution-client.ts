@@ -31,6 +31,7 @@ export function createSimulatedExecutionClient(deps: SimulatedExecutionDeps): Ex
     fillsSince: (since, symbol) => call(() => engine.fillsSince(since, symbol)),
     balances: () => call(() => engine.balances()),
     positions: () => call(() => engine.positions()),
+    setLeverage: (symbol, leverage) => call(() => engine.setLeverage(symbol, leverage), symbol),
     onEvent: (listener) => deps.events.add(listener),
     close: () => deps.close(),
   }

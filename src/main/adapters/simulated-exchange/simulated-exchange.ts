@@ -108,7 +108,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       await instruments.ready()
       await Promise.all(symbols.map((symbol) => feed.watch(symbol)))
     },
-    setLeverage: (symbol, leverage) => caller.call(() => engine.setLeverage(symbol, leverage), symbol),
+    setLeverage: (symbol, leverage) => execution.setLeverage(symbol, leverage),
     onAccountEvent: (listener) => accountHub.add(listener),
     accountEvents: () => [...accountHistory],
     close,
