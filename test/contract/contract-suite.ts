@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { EventPayload } from '../../src/shared/contract/channels'
 import { createClient, type RawTransport, type WorkstationClient } from '../../src/shared/contract/client'
 import { ContractCallError } from '../../src/shared/contract/envelope'
 import type { ShellKind } from '../../src/shared/domain/system'
@@ -70,7 +71,7 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
     it('system.health reports every component running', async () => {
       const health = await client.call('system.health')
       expect(health.overall).toBe('running')
-      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'settings', 'storage', 'venue:sim'])
+      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'history', 'settings', 'storage', 'venue:sim'])
     })
 
     it('settings round-trip, persist across a restart, and announce the change', async () => {
@@ -150,6 +151,44 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
       expect(timeframe).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       expect(JSON.stringify(timeframe)).toContain('timeframe must be one of 1m, 5m, 15m, 1h, 4h, 1d; received \\"2m\\"')
       expect(kernel.workstation.market.subscriptionCount()).toBe(0)
+    })
+
+    it('market.downloadHistory stores a range from the simulator, with progress and a final event, and a later watch draws it', async () => {
+      const events: EventPayload<'market.historyProgressed'>[] = []
+      const off = client.on('market.historyProgressed', (p) => events.push(p))
+      await until(() => kernel.workstation.bus.listenerCount('market.historyProgressed') > 0)
+      const now = kernel.clock.now()
+      const range = { venue: 'sim', symbol: 'BTC/USDT:USDT', timeframe: '1m', from: now - 600 * 60_000, to: now } as const
+      const { downloadId } = await client.call('market.downloadHistory', range)
+      await until(() => events.some((e) => e.status !== 'running'))
+      off()
+      expect(events[0]).toMatchObject({ downloadId, status: 'running', total: 600 })
+      expect(events.at(-1)).toMatchObject({ downloadId, ...range, status: 'completed', done: 600, total: 600, fetched: 600, missing: 0, error: null })
+      expect(kernel.marketStore.candles({ venue: 'sim', symbol: 'BTC/USDT:USDT', timeframe: '1m' }, range.from, now)).toHaveLength(600)
+      expect(await client.call('market.listDownloads')).toEqual([events.at(-1)])
+      expect(kernel.store.audit.tail(5).map((e) => e.kind)).toContain('market.historyDownloaded')
+      expect(await client.call('market.cancelDownload', { downloadId })).toEqual({ downloadId, cancelled: false })
+
+      // The venue answers the newest 300 bars; the stored ones before them join without a hole.
+      const watch = await client.call('market.watch', { venue: 'sim', symbol: 'BTC/USDT:USDT', streams: ['candles'], timeframe: '1m' })
+      expect(watch.history.length).toBeGreaterThanOrEqual(600)
+      expect(watch.history[0]!.timestamp).toBe(range.from)
+      expect(watch.history.every((c, i) => i === 0 || c.timestamp - watch.history[i - 1]!.timestamp === 60_000)).toBe(true)
+      await client.call('market.unwatch', { watchId: watch.watchId })
+    })
+
+    it('market.downloadHistory refuses a range past now, one too long, or an unknown symbol, naming what is wrong', async () => {
+      const now = kernel.clock.now()
+      const base = { venue: 'sim', symbol: 'BTC/USDT:USDT', timeframe: '1m' } as const
+      const future = await transport.raw.call('market.downloadHistory', { ...base, from: now - 60_000 * 10, to: now + 86_400_000 })
+      expect(future).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('later than now') } })
+      const long = await transport.raw.call('market.downloadHistory', { ...base, from: now - 365 * 86_400_000, to: now })
+      expect(long).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('more than the 100000 one download may fetch') } })
+      const symbol = await transport.raw.call('market.downloadHistory', { ...base, symbol: 'BTC/USD', from: now - 600_000, to: now })
+      expect(symbol).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('BTC/USDT:USDT') } })
+      const backwards = await transport.raw.call('market.downloadHistory', { ...base, from: now, to: now - 600_000 })
+      expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+      expect(await client.call('market.listDownloads')).toEqual([])
     })
 
     it('an unknown channel gets an error envelope', async () => {

@@ -151,6 +151,21 @@ test('switching the symbol shows that market only', async ({ page }) => {
   await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
 })
 
+test('downloads 30 days of history into the local file and draws the longer history', async ({ page }) => {
+  await page.goto(chartUrl())
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)
+  const before = await bars(page)
+  await expect(page.getByTestId('history-download')).toHaveText('History 30d')
+  await page.getByTestId('history-download').click()
+  // The simulator keeps 5,000 bars of backfill: the rest of the 30 days is reported as not available.
+  await expect(page.getByTestId('history-control')).toHaveAttribute('data-status', 'completed', { timeout: 30_000 })
+  await expect(page.getByTestId('history-result')).toHaveText(/^[\d,]+ candles$/)
+  const count = Number((await page.getByTestId('history-result').textContent())!.replace(/\D/g, ''))
+  expect(count).toBeGreaterThanOrEqual(5_000)
+  await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(before)
+  await page.screenshot({ path: join(SCREENSHOTS, 'chart-en-history.png') })
+})
+
 test('reads in Simplified Chinese', async ({ page }) => {
   await page.goto(`${server!.url}#/settings`)
   const language = page.getByLabel('Language')
@@ -159,6 +174,7 @@ test('reads in Simplified Chinese', async ({ page }) => {
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '图表' })).toBeVisible()
   await expect(page.getByTestId('simulated-badge')).toHaveText('模拟行情')
+  await expect(page.getByTestId('history-download')).toHaveText('历史 30 天')
   await expect(page.getByTestId('order-book')).toContainText('订单簿')
   await expect(page.getByTestId('trade-tape')).toContainText('成交')
   await expect.poll(() => bars(page), { timeout: 15_000 }).toBeGreaterThan(50)

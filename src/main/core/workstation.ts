@@ -3,11 +3,14 @@ import type { HealthReport } from '../../shared/domain/health'
 import type { ShellKind, SystemInfo, TradingMode } from '../../shared/domain/system'
 import type { Clock } from '../ports/clock'
 import type { Logger } from '../ports/logger'
+import type { MarketStore } from '../ports/market-store'
 import type { ProfileStore } from '../ports/store'
 import { createEventBus, type EventBus } from './bus/event-bus'
 import type { KernelEvents } from './bus/kernel-events'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
 import { createComponentRegistry } from './lifecycle/component-registry'
+import { historyHandlers } from './market/history/history-handlers'
+import { createHistoryService, type HistoryService } from './market/history/history-service'
 import { marketHandlers } from './market/market-handlers'
 import { createMarketService, type MarketService } from './market/market-service'
 import type { VenueRegistration } from './market/venue-registry'
@@ -27,6 +30,8 @@ export interface WorkstationPorts {
   clock: Clock
   logger: Logger
   store: ProfileStore
+  /** The market data file (candles, trades): shared by every profile's downloads, closed at shutdown. */
+  marketStore: MarketStore
   /**
    * Market data venues by id, each with its MarketDataClient. Optional so a
    * kernel without market data still starts; the shells pass the simulator
@@ -42,6 +47,7 @@ export interface Workstation {
   readonly bus: EventBus<KernelEvents>
   readonly settings: SettingsService
   readonly market: MarketService
+  readonly history: HistoryService
   health(): HealthReport
   /** Subscribes a transport to a contract event. */
   subscribe<E extends EventName>(channel: E, listener: (payload: EventPayload<E>) => void): () => void
@@ -68,7 +74,9 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
   const heartbeat = startHeartbeat(clock, bus, config.heartbeatMs)
   heartbeatComponent.set('running')
 
-  const market = createMarketService({ clock, bus, logger, components: registry, venues: ports.venues ?? [] })
+  const { marketStore } = ports
+  const market = createMarketService({ clock, bus, logger, components: registry, venues: ports.venues ?? [], store: marketStore })
+  const history = createHistoryService({ clock, bus, logger, components: registry, venues: market.venues, store: marketStore, audit: store.audit })
 
   registry.onChange((component) => {
     if (component.state === 'degraded') logger.warn('component degraded', { component: component.name, detail: component.detail })
@@ -90,6 +98,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
       'settings.get': () => settings.get(),
       'settings.update': (patch) => settings.update(patch),
       ...marketHandlers(market),
+      ...historyHandlers(history),
     },
     logger,
   )
@@ -102,7 +111,10 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     (stopped ??= (async () => {
       heartbeat.cancel()
       heartbeatComponent.set('stopped')
+      // Downloads stop first: they write to the market store and read from the venues closed next.
+      await history.shutdown()
       await market.shutdown()
+      marketStore.close()
       settingsComponent.set('stopped')
       store.audit.append({ kind: 'system.stopped', actor: 'system', payload: {} }, clock.now())
       store.flush()
@@ -118,6 +130,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     bus,
     settings,
     market,
+    history,
     health: () => registry.report(),
     subscribe: (channel, listener) => bus.subscribe(channel, listener as (payload: KernelEvents[typeof channel]) => void),
     shutdown,

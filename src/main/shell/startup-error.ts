@@ -7,12 +7,14 @@ import type { AppLike, DialogLike } from './electron-surface'
  */
 export function failStartup(deps: { app: Pick<AppLike, 'exit'>; dialog: DialogLike }, error: unknown, dataDir: string): void {
   const message = error instanceof Error ? error.message : String(error)
-  const title = isDatabaseOpenError(error) ? 'Cannot open the profile database' : 'The workstation could not start'
-  deps.dialog.showErrorBox(title, `${message}\n\nProfile folder: ${dataDir}`)
+  deps.dialog.showErrorBox(titleFor(error), `${message}\n\nProfile folder: ${dataDir}`)
   deps.app.exit(1)
 }
 
-// By name: the shell may not import adapters, and the error comes from the SQLite adapter.
-function isDatabaseOpenError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'DatabaseOpenError'
+// By name: the shell may not import adapters, and these errors come from the SQLite adapters.
+function titleFor(error: unknown): string {
+  const name = error instanceof Error ? error.name : ''
+  if (name === 'DatabaseOpenError') return 'Cannot open the profile database'
+  if (name === 'MarketStoreOpenError') return 'Cannot open the market data file'
+  return 'The workstation could not start'
 }

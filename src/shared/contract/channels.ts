@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { marketCommands, marketEvents } from './domains/market'
+import { marketHistoryCommands, marketHistoryEvents } from './domains/market-history'
 import { settingsCommands, settingsEvents } from './domains/settings'
 import { systemCommands, systemEvents } from './domains/system'
 
@@ -13,12 +14,14 @@ export const commands = {
   ...systemCommands,
   ...settingsCommands,
   ...marketCommands,
+  ...marketHistoryCommands,
 } as const
 
 export const events = {
   ...systemEvents,
   ...settingsEvents,
   ...marketEvents,
+  ...marketHistoryEvents,
 } as const
 
 export type Commands = typeof commands

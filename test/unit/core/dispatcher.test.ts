@@ -20,6 +20,11 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
       throw new HandlerError('unavailable', 'no venues in this test')
     },
     'market.unwatch': ({ watchId }) => ({ watchId, released: false }),
+    'market.downloadHistory': () => {
+      throw new HandlerError('unavailable', 'no venues in this test')
+    },
+    'market.cancelDownload': ({ downloadId }) => ({ downloadId, cancelled: false }),
+    'market.listDownloads': () => [],
     ...overrides,
   }
 }

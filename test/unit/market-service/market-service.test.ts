@@ -22,6 +22,26 @@ describe('market service: venues and watches', () => {
     expect((await h.service.listMarkets('fake')).map((i) => i.symbol)).toEqual([BTC, ETH])
   })
 
+  it('prepends stored candles that lead up to the venue history; a store that fails to read costs only those', async () => {
+    const watchBtc = () => h.service.watch({ venue: 'fake', symbol: BTC, streams: ['candles'], timeframe: '1m' })
+    const first = (await watchBtc()).history[0]!.timestamp
+    const older = [3, 2, 1].map((n) => ({ timestamp: first - n * 60_000, open: 1, high: 1, low: 1, close: 1, volume: 1 }))
+    h = createServiceHarness({ store: { candles: (_key, from, to) => older.filter((c) => c.timestamp >= from && c.timestamp < to) } })
+    const merged = (await watchBtc()).history
+    expect(merged).toHaveLength(HISTORY_BARS + 3)
+    expect(merged.slice(0, 3)).toEqual(older)
+
+    h = createServiceHarness({
+      store: {
+        candles: () => {
+          throw new Error('disk I/O error')
+        },
+      },
+    })
+    expect((await watchBtc()).history).toHaveLength(HISTORY_BARS)
+    expect(h.logger.records.some((r) => r.level === 'warn' && r.msg.startsWith('could not read stored candles'))).toBe(true)
+  })
+
   it('refuses an unknown venue with a message naming the known ones', async () => {
     const error = await h.service.listMarkets('binanse').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HandlerError)

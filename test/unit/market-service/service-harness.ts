@@ -3,7 +3,7 @@ import { createEventBus, type EventBus } from '../../../src/main/core/bus/event-
 import type { KernelEvents } from '../../../src/main/core/bus/kernel-events'
 import { createTestClock, type TestClock } from '../../../src/main/core/clock/test-clock'
 import { createComponentRegistry, type ComponentRegistry } from '../../../src/main/core/lifecycle/component-registry'
-import { createMarketService, type MarketService } from '../../../src/main/core/market/market-service'
+import { createMarketService, type MarketService, type MarketServiceDeps } from '../../../src/main/core/market/market-service'
 import type { EventName, EventPayload } from '../../../src/shared/contract/channels'
 import { createFakeMarketData, type FakeMarketData } from './fake-market-data'
 
@@ -20,13 +20,13 @@ export interface ServiceHarness {
   settle(): Promise<void>
 }
 
-export function createServiceHarness(): ServiceHarness {
+export function createServiceHarness(options: Pick<MarketServiceDeps, 'store'> = {}): ServiceHarness {
   const clock = createTestClock(Date.UTC(2026, 0, 1))
   const logger = createMemoryLogger('debug')
   const bus = createEventBus<KernelEvents>((topic, error) => logger.error('listener failed', { topic, err: error }))
   const components = createComponentRegistry(clock)
   const fake = createFakeMarketData(clock)
-  const service = createMarketService({ clock, bus, logger, components, venues: [{ client: fake, name: 'Fake venue', simulated: false }] })
+  const service = createMarketService({ clock, bus, logger, components, venues: [{ client: fake, name: 'Fake venue', simulated: false }], ...options })
   return {
     clock,
     bus,

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/main/adapters/logging/memory-logger'
 import { openSqliteProfileStore, profileDatabasePath } from '../../../src/main/adapters/sqlite/sqlite-profile-store'
-import { createProfilePorts } from '../../../src/main/composition/profile-ports'
+import { openMarketStore } from '../../../src/main/adapters/market-store'
+import { createProfilePorts, marketDataPath } from '../../../src/main/composition/profile-ports'
 import { createTestClock } from '../../../src/main/core/clock/test-clock'
 import type { WorkstationPorts } from '../../../src/main/core/workstation'
 import { startElectronShell, type ElectronShellOptions } from '../../../src/main/shell/start-electron-shell'
@@ -27,7 +29,7 @@ describe('Electron shell start-up', () => {
       mainDir: MAIN_DIR,
       devServerUrl: undefined,
       platform: 'linux',
-      createPorts: (dataDir): WorkstationPorts => ({ clock: createTestClock(0), logger, store: openSqliteProfileStore(dataDir, () => {}) }),
+      createPorts: (dataDir): WorkstationPorts => ({ clock: createTestClock(0), logger, store: openSqliteProfileStore(dataDir, () => {}), marketStore: openMarketStore(marketDataPath(dataDir)) }),
     }
   })
   afterEach(() => dir.remove())
@@ -109,6 +111,28 @@ describe('Electron shell start-up', () => {
     expect(fake.ipcMain.handlers.size).toBe(0)
     expect(digest()).toBe(before)
     expect(() => readFileSync(join(dir.path, 'workstation.sqlite-wal'))).toThrow()
+  })
+
+  it('a market data file from a newer app shows its own error box, exits 1, and leaves both files untouched', async () => {
+    const file = marketDataPath(dir.path)
+    const db = new Database(file)
+    db.pragma('user_version = 99')
+    db.close()
+    const digest = (): string => createHash('sha256').update(readFileSync(file)).digest('hex')
+    const before = digest()
+
+    const fake = createFakeElectron(dir.path)
+    const running = await startElectronShell(fake.modules, { ...options, createPorts: createProfilePorts })
+    expect(running).toBeNull()
+    expect(fake.dialog.errorBoxes).toHaveLength(1)
+    expect(fake.dialog.errorBoxes[0]!.title).toBe('Cannot open the market data file')
+    expect(fake.dialog.errorBoxes[0]!.content).toMatch(/schema version 99, newer than this app supports/)
+    expect(fake.dialog.errorBoxes[0]!.content).toContain(file)
+    expect(fake.app.exitCode).toBe(1)
+    expect(fake.windows).toHaveLength(0)
+    expect(digest()).toBe(before)
+    // The profile database opened first was closed again: its WAL was checkpointed away.
+    expect(existsSync(join(dir.path, 'workstation.sqlite-wal'))).toBe(false)
   })
 
   it('any other start-up failure is shown too, before the profile is opened', async () => {

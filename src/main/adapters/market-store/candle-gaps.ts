@@ -1,8 +1,4 @@
-/** A half-open span of candle start times: [from, to). */
-export interface TimeRange {
-  from: number
-  to: number
-}
+import type { TimeRange } from '../../ports/market-store'
 
 /** First bucket start at or after `time`. */
 export function alignUp(time: number, timeframeMs: number): number {
@@ -25,8 +21,4 @@ export function missingRanges(from: number, to: number, timeframeMs: number, fir
   for (const { ts, next } of jumps) out.push({ from: ts + timeframeMs, to: next })
   if (last + timeframeMs < stop) out.push({ from: last + timeframeMs, to: stop })
   return out
-}
-
-export function bucketCount(range: TimeRange, timeframeMs: number): number {
-  return Math.max(0, (range.to - range.from) / timeframeMs)
 }

@@ -1,5 +1,4 @@
-export { openMarketStore, type CandleKey, type MarketStore } from './market-store'
-export { downloadHistory, type DownloadHistoryOptions, type DownloadProgress, type DownloadResult } from './download-history'
+// The MarketStore interface itself lives in ports/market-store.ts: the kernel owns it, this adapter implements it.
+export { openMarketStore } from './market-store'
 export { MarketStoreOpenError } from './open-market-database'
 export { LATEST_MARKET_SCHEMA } from './market-migrations'
-export type { TimeRange } from './candle-gaps'

@@ -1,30 +1,9 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { TIMEFRAME_MS, type Candle, type MarketSymbol, type Timeframe, type Trade } from '../../../shared/domain/market'
-import { alignUp, missingRanges, type TimeRange } from './candle-gaps'
+import { TIMEFRAME_MS, type Candle, type Timeframe, type Trade } from '../../../shared/domain/market'
+import type { CandleKey, MarketStore } from '../../ports/market-store'
+import { alignUp, missingRanges } from './candle-gaps'
 import { openMarketDatabase } from './open-market-database'
-
-export interface CandleKey {
-  venue: string
-  symbol: MarketSymbol
-  timeframe: Timeframe
-}
-
-/** Candles and trades cached on disk, so charts and backtests do not download the same history twice. */
-export interface MarketStore {
-  /** Inserts or updates candles (a partial candle is replaced by its later state); returns rows inserted or changed. */
-  upsertCandles(key: CandleKey, candles: readonly Candle[]): number
-  /** Candles starting in [from, to), oldest first. */
-  candles(key: CandleKey, from: number, to: number, limit?: number): Candle[]
-  latestCandle(key: CandleKey): Candle | null
-  /** Runs of candle buckets starting in [from, to) that the store does not have. */
-  missingCandleRanges(key: CandleKey, from: number, to: number): TimeRange[]
-  /** Inserts trades not seen before (by venue, symbol and trade id); returns how many were new. */
-  upsertTrades(trades: readonly Trade[]): number
-  /** Trades in [from, to), oldest first (ties in id order). */
-  trades(venue: string, symbol: MarketSymbol, from: number, to: number, limit?: number): Trade[]
-  close(): void
-}
 
 interface CandleRow {
   ts: number
@@ -37,6 +16,7 @@ interface CandleRow {
 
 const NO_LIMIT = -1 // SQLite reads a negative LIMIT as none
 
+/** Opens (creating or migrating) the market data file at `file` behind the kernel's MarketStore port. */
 export function openMarketStore(file: string): MarketStore {
   mkdirSync(dirname(file), { recursive: true })
   const db = openMarketDatabase(file)

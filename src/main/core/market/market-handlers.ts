@@ -1,7 +1,9 @@
+import type { MarketHistoryCommandName } from '../../../shared/contract/domains/market-history'
 import type { CommandHandlers } from '../contract/dispatcher'
 import type { MarketService } from './market-service'
 
-type MarketCommandName = Extract<keyof CommandHandlers, `market.${string}`>
+// History downloads are market.* channels too, served by their own service (history/history-handlers.ts).
+type MarketCommandName = Exclude<Extract<keyof CommandHandlers, `market.${string}`>, MarketHistoryCommandName>
 
 /** The contract's market commands, served by the market service. */
 export function marketHandlers(market: MarketService): Pick<CommandHandlers, MarketCommandName> {

@@ -3,23 +3,27 @@ import { HandlerError } from '../../../shared/contract/envelope'
 import type { Instrument, MarketSymbol, VenueId } from '../../../shared/domain/market'
 import type { Clock } from '../../ports/clock'
 import type { Logger } from '../../ports/logger'
+import type { MarketStore } from '../../ports/market-store'
 import type { EventBus } from '../bus/event-bus'
 import type { KernelEvents } from '../bus/kernel-events'
 import type { ComponentRegistry, ComponentReporter } from '../lifecycle/component-registry'
 import { closestSymbols } from './closest-symbols'
 import { createFeedMonitor, type FeedState } from './feed-monitor'
 import { createFrameCoalescer } from './frame-coalescer'
+import { withStoredHistory } from './history/stored-history'
 import { createOrphanSweep } from './orphan-sweep'
 import { createStreamPool } from './stream-pool'
 import { streamRef, type StreamRef } from './stream-ref'
 import { toHandlerError } from './venue-error-envelope'
 import { venueComponentName, venueHealth } from './venue-health'
-import { createVenueRegistry, type VenueRegistration } from './venue-registry'
+import { createVenueRegistry, type VenueRegistration, type VenueRegistry } from './venue-registry'
 
 /** Bars of history a watch returns: several screens of any timeframe. */
 export const HISTORY_BARS = 300
 
 export interface MarketService {
+  /** The venues by id, shared with the other market components (history downloads). */
+  readonly venues: VenueRegistry
   listVenues(): VenueStatus[]
   connect(venue: VenueId): Promise<VenueStatus>
   listMarkets(venue: VenueId): Promise<Instrument[]>
@@ -37,6 +41,8 @@ export interface MarketServiceDeps {
   logger: Logger
   components: ComponentRegistry
   venues: readonly VenueRegistration[]
+  /** Downloaded candles; a watch prepends those that lead up to the venue's history. */
+  store?: Pick<MarketStore, 'candles'>
   staleAfterMs?: number
   frameMs?: number
 }
@@ -126,7 +132,19 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     throw failure.reason
   }
 
+  // The cache only adds to what the venue answered: a store that fails to read costs the extra bars, not the watch.
+  const withStored = (input: WatchInput, fetched: WatchResult['history']): WatchResult['history'] => {
+    if (!deps.store) return fetched
+    try {
+      return withStoredHistory(deps.store, { venue: input.venue, symbol: input.symbol, timeframe: input.timeframe }, fetched)
+    } catch (error) {
+      logger.warn('could not read stored candles; showing the venue history only', { venue: input.venue, symbol: input.symbol, err: error })
+      return fetched
+    }
+  }
+
   return {
+    venues,
     listVenues: () => venues.ids().map((id) => venues.status(id)),
     async connect(venue) {
       await connect(venue)
@@ -152,11 +170,12 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
         const near = closestSymbols(input.symbol, instruments.map((i) => i.symbol))
         throw new HandlerError('invalid_input', `Unknown symbol ${JSON.stringify(input.symbol)} on ${input.venue}; closest: ${near.join(', ') || 'none'}`)
       }
+      const candles = withStored(input, history.value)
       const watchId = `w${bootTag}-${++watchSeq}`
       watches.set(watchId, { venue: input.venue, symbol: input.symbol, refs, depth: input.streams.includes('book') ? (input.depth ?? DEFAULT_BOOK_DEPTH) : null })
       sweep.watchesChanged()
       logger.debug('market watch started', { watchId, venue: input.venue, symbol: input.symbol, streams: input.streams, timeframe: input.timeframe })
-      return { watchId, instrument, history: history.value }
+      return { watchId, instrument, history: candles }
     },
     unwatch: (watchId) => ({ watchId, released: release(watchId) }),
     watchCount: () => watches.size,

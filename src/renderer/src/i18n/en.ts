@@ -82,6 +82,17 @@ export const en = {
     noVenues: 'No market data venue is configured.',
     watchFailed: 'Could not load {{symbol}}: {{message}}',
     loadFailed: 'Could not load the market list: {{message}}',
+    history: {
+      download: 'History {{days}}d',
+      hint: 'Download the last {{days}} days of {{symbol}} {{timeframe}} candles into the local market data file',
+      progress: 'History download progress',
+      cancel: 'Cancel the download',
+      completed: '{{candles}} candles',
+      completedHint: '{{fetched}} downloaded now; {{missing}} not available from the venue',
+      failed: 'Download failed',
+      cancelled: 'Cancelled',
+      refused: 'Not started',
+    },
     feed: {
       label: 'Feed status',
       connecting: 'connecting',

@@ -82,6 +82,17 @@ export const zhCN: Translation = {
     noVenues: '未配置任何行情来源。',
     watchFailed: '无法加载 {{symbol}}：{{message}}',
     loadFailed: '无法加载市场列表：{{message}}',
+    history: {
+      download: '历史 {{days}} 天',
+      hint: '将 {{symbol}} {{timeframe}} 最近 {{days}} 天的 K 线下载到本地行情数据文件',
+      progress: '历史数据下载进度',
+      cancel: '取消下载',
+      completed: '{{candles}} 根 K 线',
+      completedHint: '本次下载 {{fetched}} 根；{{missing}} 根交易所无数据',
+      failed: '下载失败',
+      cancelled: '已取消',
+      refused: '未能开始',
+    },
     feed: {
       label: '行情状态',
       connecting: '连接中',

@@ -19,8 +19,8 @@ export const WatchStreamSchema = z.enum(['ticker', 'book', 'trades', 'candles'],
 })
 export type WatchStream = z.infer<typeof WatchStreamSchema>
 
-// The domain enum with an error a trader can read: the default names no allowed value.
-const WatchTimeframeSchema = z.enum(TimeframeSchema.options, {
+/** The domain enum with an error a trader can read: the default names no allowed value. */
+export const TimeframeInputSchema = z.enum(TimeframeSchema.options, {
   error: (issue) => `timeframe must be one of ${TimeframeSchema.options.join(', ')}; received ${JSON.stringify(issue.input)}`,
 })
 
@@ -48,7 +48,7 @@ export const WatchInputSchema = z.strictObject({
     .array(WatchStreamSchema)
     .min(1, { error: 'streams must name at least one of ticker, book, trades, candles' })
     .refine((streams) => new Set(streams).size === streams.length, { error: 'streams must not repeat a stream' }),
-  timeframe: WatchTimeframeSchema,
+  timeframe: TimeframeInputSchema,
   depth: z.number().int().min(1).max(MAX_BOOK_DEPTH).optional(),
 })
 export type WatchInput = z.infer<typeof WatchInputSchema>

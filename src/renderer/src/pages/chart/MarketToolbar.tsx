@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { TimeframeSchema } from '../../../../shared/domain/market'
 import { selectSymbol, selectTimeframe, selectVenue, useMarketCatalogStore } from '../../stores/market-catalog-store'
 import { FeedStatusDots } from './FeedStatusDots'
+import { HistoryControl } from './HistoryControl'
 
-/** Venue, symbol and timeframe pickers, the simulated-data warning and the feed health. */
+/** Venue, symbol and timeframe pickers, the simulated-data warning, the history download and the feed health. */
 export function MarketToolbar({ simulated }: { simulated: boolean }): React.JSX.Element {
   const { t } = useTranslation()
   const venueId = useId()
@@ -56,6 +57,7 @@ export function MarketToolbar({ simulated }: { simulated: boolean }): React.JSX.
           </button>
         ))}
       </div>
+      <HistoryControl />
       <span className="toolbar-spacer" />
       <FeedStatusDots />
     </div>

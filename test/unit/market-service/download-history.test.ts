@@ -1,9 +1,11 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMarketSimulator } from '../../../src/main/adapters/market-simulator'
-import { downloadHistory, openMarketStore, type DownloadProgress, type MarketStore } from '../../../src/main/adapters/market-store'
+import { openMarketStore } from '../../../src/main/adapters/market-store'
 import { createTestClock } from '../../../src/main/core/clock/test-clock'
+import { downloadHistory, type DownloadProgress } from '../../../src/main/core/market/history/download-history'
 import type { MarketDataClient } from '../../../src/main/ports/market-data-client'
+import type { MarketStore } from '../../../src/main/ports/market-store'
 import { VenueError } from '../../../src/main/ports/venue-error'
 import type { Candle } from '../../../src/shared/domain/market'
 import { makeTempDir } from '../../support/temp-dir'
@@ -108,5 +110,28 @@ describe('history downloader', () => {
     const aborted = await download({ fetchCandles }, { signal: controller.signal, onProgress: (p) => p.fetched >= 100 && controller.abort() })
     expect(aborted).toMatchObject({ aborted: true, fetched: 100 })
     await expect(download({ fetchCandles: () => Promise.reject(new VenueError('rate_limited', 'sim', 'no clock, no retry')) })).rejects.toThrow(/no clock/)
+  })
+  it('stops at once when aborted mid-request or mid-wait, storing nothing that arrives afterwards', async () => {
+    const clock = createTestClock(0)
+    let release: (() => void) | undefined
+    const hanging: FetchCandles = (...args) => new Promise((resolve) => (release = () => resolve(fetchCandles(...args))))
+    const controller = new AbortController()
+    const pending = download({ fetchCandles: hanging }, { signal: controller.signal })
+    await vi.waitFor(() => expect(release).toBeDefined())
+    controller.abort()
+    expect(await pending).toMatchObject({ aborted: true, fetched: 0, pages: 0 })
+    release!()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(store.candles(KEY, FROM, NOW)).toEqual([])
+
+    const waiting = new AbortController()
+    const retries: number[] = []
+    const limited: FetchCandles = () => Promise.reject(new VenueError('rate_limited', 'sim', 'slow down', { retryAfterMs: 60_000 }))
+    const stuck = download({ fetchCandles: limited }, { signal: waiting.signal, retry: { clock, onRetry: (_e, attempt, wait) => retries.push(attempt, wait) } })
+    await vi.waitFor(() => expect(clock.pending()).toBe(1))
+    waiting.abort()
+    expect(await stuck).toMatchObject({ aborted: true })
+    expect(retries).toEqual([1, 60_000])
+    expect(clock.pending()).toBe(0)
   })
 })
