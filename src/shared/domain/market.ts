@@ -83,6 +83,7 @@ export const TradeSchema = z.strictObject({
   symbol: SymbolSchema,
   id: z.string(),
   price: z.number().positive(),
+  /** In contracts for swaps, base units for spot (the same unit as order sizes). */
   amount: z.number().positive(),
   /** The taker's side. */
   side: TradeSideSchema,
@@ -96,6 +97,7 @@ export const CandleSchema = z.strictObject({
   high: z.number(),
   low: z.number(),
   close: z.number(),
+  /** In contracts for swaps, base units for spot. */
   volume: z.number().nonnegative(),
 })
 export type Candle = z.infer<typeof CandleSchema>
