@@ -1,6 +1,6 @@
-// `npm run serve -- [--port N] [--data-dir DIR]`: builds when the sources are
-// newer than the bundle, then runs the headless shell. Build output goes to
-// stderr so stdout carries only the READY line.
+// `npm run serve -- [--port N] [--data-dir DIR] [--venues sim,okx] [--venue-endpoint ID=URL]`:
+// builds when the sources are newer than the bundle, then runs the headless
+// shell. Build output goes to stderr so stdout carries only the READY line.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,70 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
+import { READY_TIMEOUT_MS, ROOT, startServe, type RunningServer } from './support/serve'
 
 // The Chart page against the real kernel and its market simulator, which runs
 // on the live clock under `npm run serve`: candles, book and tape move by themselves.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SCREENSHOTS = join(ROOT, 'test-results')
-const READY_TIMEOUT_MS = 240_000 // a cold `electron-vite build` on a shared 2-core machine
-const STOP_TIMEOUT_MS = 10_000
-
-interface RunningServer {
-  url: string
-  stop(): Promise<void>
-}
-
-/** `npm run serve` in its own process group, so SIGTERM reaches the node process behind npm. */
-async function startServer(dataDir: string): Promise<RunningServer> {
-  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20_000)
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no READY line within ${READY_TIMEOUT_MS} ms:\n${stderr}`)), READY_TIMEOUT_MS)
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^READY (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`npm run serve exited (${code ?? signal}) before READY:\n${stderr}`))
-    })
-  })
-  let stopped = false
-  return {
-    url,
-    async stop() {
-      if (stopped) return
-      stopped = true
-      signalGroup(child, 'SIGTERM')
-      const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), STOP_TIMEOUT_MS))])
-      if (timedOut) {
-        signalGroup(child, 'SIGKILL')
-        await exited
-      }
-    },
-  }
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid, signal) // negative pid: the group this test created, nothing else
-  } catch {
-    // Already gone.
-  }
-}
 
 async function bars(page: Page): Promise<number> {
   return Number((await page.getByTestId('price-chart').getAttribute('data-bars')) ?? 0)
@@ -87,7 +30,7 @@ let server: RunningServer | undefined
 test.beforeAll(async () => {
   test.setTimeout(READY_TIMEOUT_MS + 30_000)
   dataDir = await mkdtemp(join(tmpdir(), 'workstation-chart-e2e-'))
-  server = await startServer(dataDir)
+  server = await startServe(dataDir)
 })
 
 test.afterAll(async () => {

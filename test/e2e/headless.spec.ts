@@ -1,83 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { READY_TIMEOUT_MS, ROOT, startServe, type RunningServer } from './support/serve'
 
 // The renderer against the real kernel: `npm run serve` (build if stale, then
 // the headless shell) on a fresh profile, driven in the system Chromium.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SCREENSHOTS = join(ROOT, 'test-results')
-const READY_TIMEOUT_MS = 240_000 // a cold `electron-vite build` on a shared 2-core machine
-const STOP_TIMEOUT_MS = 10_000
-
-interface RunningServer {
-  url: string
-  stop(): Promise<void>
-}
-
-/**
- * Starts the server in its own process group, so SIGTERM reaches the node
- * process behind `npm` and `scripts/serve.mjs` whatever forwards signals.
- */
-async function startServer(dataDir: string): Promise<RunningServer> {
-  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20_000) // the tail is what explains a failure
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no READY line within ${READY_TIMEOUT_MS} ms:\n${stderr}`)), READY_TIMEOUT_MS)
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^READY (http:\/\/\S+)/.exec(line)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolve(match[1])
-      }
-    })
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`npm run serve exited (${code ?? signal}) before READY:\n${stderr}`))
-    })
-  })
-
-  let stopped = false
-  return {
-    url,
-    async stop() {
-      if (stopped) return
-      stopped = true
-      signalGroup(child, 'SIGTERM')
-      const timedOut = await Promise.race([exited.then(() => false), delay(STOP_TIMEOUT_MS).then(() => true)])
-      if (timedOut) {
-        signalGroup(child, 'SIGKILL')
-        await exited
-      }
-    },
-  }
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid, signal) // negative pid: the group this test created, nothing else
-  } catch {
-    // Already gone.
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
-}
 
 function ageSeconds(text: string | null): number {
   const match = /(\d+(?:\.\d+)?)/.exec(text ?? '')
@@ -104,7 +34,7 @@ let server: RunningServer | undefined
 test.beforeAll(async () => {
   test.setTimeout(READY_TIMEOUT_MS + 30_000)
   dataDir = await mkdtemp(join(tmpdir(), 'workstation-e2e-'))
-  server = await startServer(dataDir)
+  server = await startServe(dataDir)
 })
 
 test.afterAll(async () => {

@@ -73,7 +73,7 @@ describe('headless CLI lifecycle and audit:verify', () => {
     expect(digest(file)).toBe(before)
   })
 
-  it.each([[['--port', 'abc']], [['--port', '70000']], [['--bogus']]])('rejects bad arguments %j with exit 2', (args) => {
+  it.each([[['--port', 'abc']], [['--port', '70000']], [['--bogus']], [['--venues', 'sim,mtgox']], [['--venue-endpoint', 'okx=ftp://127.0.0.1:1']]])('rejects bad arguments %j with exit 2', (args) => {
     const result = runTs('src/main/headless/cli.ts', [...args, '--data-dir', dataDir, '--renderer-dir', rendererDir])
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/workstation: /)

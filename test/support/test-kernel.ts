@@ -19,15 +19,17 @@ export interface TestKernel {
 
 /**
  * The real kernel on real SQLite files in `dataDir` (the profile database and
- * the market data file), with a test clock. The venues are the ones a real
- * profile gets (the seeded market simulator), on the test clock, so market
- * data moves only when a test advances time.
+ * the market data file), with a test clock. The venue is the seeded market
+ * simulator a real profile gets, on the test clock, so market data moves only
+ * when a test advances time. The live venues are left out: they run on the
+ * wall clock and a network (test/integration/live-venue.test.ts points one at
+ * the fake OKX through the headless CLI instead).
  */
 export function createTestKernel(dataDir: string, shell: ShellKind = 'headless'): TestKernel {
   const clock = createTestClock(Date.UTC(2026, 0, 1))
   const logger = createMemoryLogger('debug')
   const store = openSqliteProfileStore(dataDir, (key) => logger.warn('invalid setting', { key }))
   const marketStore = openMarketStore(marketDataPath(dataDir))
-  const workstation = createWorkstation({ version: '0.0.0-test', shell, dataDir }, { clock, logger, store, marketStore, venues: createMarketVenues(clock, logger) })
+  const workstation = createWorkstation({ version: '0.0.0-test', shell, dataDir }, { clock, logger, store, marketStore, venues: createMarketVenues(clock, logger, { venues: ['sim'] }) })
   return { workstation, clock, logger, store, marketStore }
 }

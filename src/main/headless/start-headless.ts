@@ -17,7 +17,7 @@ export async function startHeadless(args: HeadlessArgs & { token?: string }): Pr
   if (!existsSync(join(args.rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${args.rendererDir}; run \`npm run build\` first`)
   }
-  const ports = createProfilePorts(args.dataDir)
+  const ports = createProfilePorts(args.dataDir, { venues: args.venues, endpoints: args.endpoints })
   const workstation = createWorkstation({ version: APP_VERSION, shell: 'headless', dataDir: args.dataDir }, ports)
   let server: HeadlessServer
   try {

@@ -68,11 +68,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
   let watchSeq = 0
 
   const components = new Map<VenueId, ComponentReporter>()
-  for (const id of venues.ids()) {
-    const component = deps.components.register(venueComponentName(id))
-    component.set('running')
-    components.set(id, component)
-  }
+  for (const id of venues.ids()) components.set(id, deps.components.register(venueComponentName(id)))
 
   const monitor = createFeedMonitor({ clock, staleAfterMs: deps.staleAfterMs, onChange: (state) => feedChanged(state) })
   const coalescer = createFrameCoalescer({ clock, bus, frameMs: deps.frameMs, bookDepth: (venue, symbol) => bookDepth(venue, symbol) })
@@ -85,6 +81,7 @@ export function createMarketService(deps: MarketServiceDeps): MarketService {
     components.get(venue)?.set(health.state, health.detail)
   }
   venues.onConnectionChange((venue) => refreshHealth(venue))
+  for (const id of venues.ids()) refreshHealth(id)
 
   function feedChanged(state: FeedState): void {
     const { venue, symbol, stream, timeframe } = state.ref

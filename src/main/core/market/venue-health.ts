@@ -14,7 +14,9 @@ export function venueComponentName(venue: VenueId): string {
 /**
  * A venue is degraded when its market list failed to load or any watched
  * stream is not delivering; the detail names the streams so the trader knows
- * which prices not to trust. An idle venue (nothing watched) is healthy.
+ * which prices not to trust. A venue nobody has connected yet is healthy, not
+ * degraded: live venues connect on first use, so most of them sit idle, and
+ * the detail says so rather than implying a live connection.
  */
 export function venueHealth(
   venue: VenueId,
@@ -27,10 +29,24 @@ export function venueHealth(
     if (feed.ref.venue !== venue || !isTrouble(feed.status)) continue
     problems.push(`${describeStream(feed.ref)} ${feed.status}${feed.detail ? ` (${feed.detail})` : ''}`)
   }
-  if (problems.length === 0) return { state: 'running', detail: undefined }
+  if (problems.length === 0) return { state: 'running', detail: quietDetail(connection.state) }
   const named = problems.slice(0, NAMED_PROBLEMS).join('; ')
   const more = problems.length - NAMED_PROBLEMS
   return { state: 'degraded', detail: more > 0 ? `${named}; and ${more} more` : named }
+}
+
+function quietDetail(state: VenueConnection): string | undefined {
+  switch (state) {
+    case 'idle':
+      return 'not connected; connects when first used'
+    case 'connecting':
+      return 'loading the market list'
+    case 'connected':
+    case 'failed':
+      return undefined
+    default:
+      return assertNever(state)
+  }
 }
 
 function isTrouble(status: FeedStatus): boolean {

@@ -82,6 +82,8 @@ export const en = {
     noVenues: 'No market data venue is configured.',
     watchFailed: 'Could not load {{symbol}}: {{message}}',
     loadFailed: 'Could not load the market list: {{message}}',
+    connecting: 'Connecting to {{venue}}…',
+    connectFailed: 'Could not connect to {{venue}}: {{message}}',
     history: {
       download: 'History {{days}}d',
       hint: 'Download the last {{days}} days of {{symbol}} {{timeframe}} candles into the local market data file',

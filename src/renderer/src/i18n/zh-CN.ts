@@ -82,6 +82,8 @@ export const zhCN: Translation = {
     noVenues: '未配置任何行情来源。',
     watchFailed: '无法加载 {{symbol}}：{{message}}',
     loadFailed: '无法加载市场列表：{{message}}',
+    connecting: '正在连接 {{venue}}…',
+    connectFailed: '无法连接 {{venue}}：{{message}}',
     history: {
       download: '历史 {{days}} 天',
       hint: '将 {{symbol}} {{timeframe}} 最近 {{days}} 天的 K 线下载到本地行情数据文件',

@@ -24,9 +24,15 @@ export function ChartPage(): React.JSX.Element {
   const venues = useMarketCatalogStore((s) => s.venues)
   const selection = useMarketCatalogStore((s) => s.selection)
   const catalogError = useMarketCatalogStore((s) => s.error)
+  const failedVenue = useMarketCatalogStore((s) => s.failedVenue)
+  const connecting = useMarketCatalogStore((s) => s.connecting)
   const phase = useMarketFeedStore((s) => s.phase)
   const watchError = useMarketFeedStore((s) => s.error)
   const simulated = venues?.find((v) => v.id === selection?.venue)?.simulated ?? false
+  const venueName = (id: string): string => {
+    const found = venues?.find((v) => v.id === id)
+    return found?.simulated ? t('chart.simulatorName') : (found?.name ?? id)
+  }
 
   // Asked once the kernel is reachable, and again after a reconnect (it may have restarted).
   const connected = useConnectionStore((s) => s.state === 'open')
@@ -49,7 +55,18 @@ export function ChartPage(): React.JSX.Element {
         <h1>{t('nav.chart')}</h1>
         <MarketToolbar simulated={simulated} />
       </div>
-      {catalogError && <ErrorAlert error={catalogError} message={t('chart.loadFailed', { message: catalogError.message })} testId="chart-load-error" />}
+      {connecting !== null && connecting !== venue && (
+        <p className="muted" role="status" data-testid="venue-connecting">
+          {t('chart.connecting', { venue: venueName(connecting) })}
+        </p>
+      )}
+      {catalogError && (
+        <ErrorAlert
+          error={catalogError}
+          message={failedVenue === null ? t('chart.loadFailed', { message: catalogError.message }) : t('chart.connectFailed', { venue: venueName(failedVenue), message: catalogError.message })}
+          testId="chart-load-error"
+        />
+      )}
       {venues?.length === 0 && <p className="muted">{t('chart.noVenues')}</p>}
       {watchError && <ErrorAlert error={watchError} message={t('chart.watchFailed', { symbol: symbol ?? '', message: watchError.message })} testId="chart-watch-error" />}
       <TickerStrip />

@@ -13,13 +13,15 @@ export function MarketToolbar({ simulated }: { simulated: boolean }): React.JSX.
   const venues = useMarketCatalogStore((s) => s.venues)
   const markets = useMarketCatalogStore((s) => s.markets)
   const selection = useMarketCatalogStore((s) => s.selection)
+  // The picked venue shows at once, while it connects; the chart follows once its markets are in.
+  const connecting = useMarketCatalogStore((s) => s.connecting)
   const symbols = selection ? (markets[selection.venue] ?? []) : []
 
   return (
     <div className="chart-toolbar">
       <label className="toolbar-field" htmlFor={venueId}>
         <span className="toolbar-label">{t('chart.venue')}</span>
-        <select id={venueId} value={selection?.venue ?? ''} disabled={!venues?.length} onChange={(e) => void selectVenue(e.target.value)} data-testid="venue-select">
+        <select id={venueId} value={connecting ?? selection?.venue ?? ''} disabled={!venues?.length} onChange={(e) => void selectVenue(e.target.value)} data-testid="venue-select">
           {venues?.map((venue) => (
             <option key={venue.id} value={venue.id}>
               {venue.simulated ? t('chart.simulatorName') : venue.name}
