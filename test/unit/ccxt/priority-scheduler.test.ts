@@ -12,7 +12,8 @@ const flush = async (): Promise<void> => {
 // One shared budget of 2 per second for everything: the lanes decide who gets it.
 const SHARED: RateLimitRule[] = [{ id: 'ip', limit: 2, windowMs: 1000, scope: 'venue', endpoints: ['cancel', 'place', 'order_query', 'fills'], source: 'test' }]
 
-function rig(concurrency: Record<Lane, number> = { cancel: Infinity, order: Infinity, query: Infinity, history: Infinity }) {
+// Tokens count from the answer (the permit's release); by default each request is answered at once.
+function rig(concurrency: Record<Lane, number> = { cancel: Infinity, order: Infinity, query: Infinity, history: Infinity }, answerAtOnce = true) {
   const clock = createTestClock(0)
   const limiter = new RateLimiter(SHARED)
   const scheduler = new PriorityScheduler(clock, limiter, concurrency)
@@ -22,6 +23,7 @@ function rig(concurrency: Record<Lane, number> = { cancel: Infinity, order: Infi
     void scheduler.acquire(lane, limiter.claims(endpoint, null)).then((permit) => {
       started.push(name)
       permits.push(permit)
+      if (answerAtOnce) permit.release()
     })
   }
   return { clock, scheduler, started, permits, ask }
@@ -57,7 +59,7 @@ describe('priority scheduler', () => {
   })
 
   it('holds bulk lanes to their concurrency while cancels pass', async () => {
-    const { scheduler, started, permits, ask } = rig({ cancel: Infinity, order: Infinity, query: 1, history: 1 })
+    const { scheduler, started, permits, ask } = rig({ cancel: Infinity, order: Infinity, query: 1, history: 1 }, false)
     ask('q1', 'query', 'order_query')
     ask('q2', 'query', 'order_query')
     await flush()
@@ -70,6 +72,28 @@ describe('priority scheduler', () => {
     // q2 now has a slot but the shared budget (2 per second) is spent
     expect(started).toEqual(['q1', 'c'])
     expect(scheduler.queued().query).toBe(1)
+  })
+
+  it('counts a request against the budget from its answer, not its sending', async () => {
+    const { clock, started, permits, ask } = rig(undefined, false)
+    ask('a', 'history', 'fills')
+    ask('b', 'history', 'fills')
+    ask('c', 'history', 'fills')
+    await flush()
+    expect(started).toEqual(['a', 'b'])
+    // A slow answer: a full window passes while both are still in flight, and c must still wait.
+    clock.advance(1500)
+    await flush()
+    expect(started).toEqual(['a', 'b'])
+    permits[0]!.release()
+    await flush()
+    expect(started).toEqual(['a', 'b'])
+    clock.advance(999)
+    await flush()
+    expect(started).toEqual(['a', 'b'])
+    clock.advance(1)
+    await flush()
+    expect(started).toEqual(['a', 'b', 'c'])
   })
 
   it('refuses everything waiting once closed', async () => {

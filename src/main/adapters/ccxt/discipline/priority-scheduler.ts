@@ -68,7 +68,7 @@ export class PriorityScheduler {
         const job = queue[i]!
         const laneFull = this.inFlight.get(lane)! >= this.concurrency[lane]
         const contended = laneFull || job.claims.some((c) => blocked.has(c.key))
-        if (!contended && this.limiter.tryTake(job.claims, now)) {
+        if (!contended && this.limiter.tryHold(job.claims, now)) {
           queue.splice(i--, 1)
           this.dispatch(job)
           continue
@@ -92,6 +92,7 @@ export class PriorityScheduler {
       release: () => {
         if (released) return
         released = true
+        this.limiter.settle(job.claims, this.clock.now())
         this.inFlight.set(job.lane, this.inFlight.get(job.lane)! - 1)
         this.pump()
       },

@@ -49,6 +49,18 @@ export class RateLimiter {
     return true
   }
 
+  /** Holds every claim or none, for a request about to be sent; see WindowedTokenBucket.tryHold. */
+  tryHold(claims: readonly BucketClaim[], now: number): boolean {
+    for (const claim of claims) if (this.bucket(claim.key).available(now) < Math.min(claim.cost, this.bucket(claim.key).capacity)) return false
+    for (const claim of claims) this.bucket(claim.key).tryHold(now, claim.cost)
+    return true
+  }
+
+  /** The request holding these claims was answered at `now`. */
+  settle(claims: readonly BucketClaim[], now: number): void {
+    for (const claim of claims) this.bucket(claim.key).settle(now, claim.cost)
+  }
+
   /** When all claims could be taken together. */
   readyAt(claims: readonly BucketClaim[], now: number): number {
     let at = now

@@ -13,6 +13,8 @@ export class WindowedTokenBucket {
   private readonly spentCost: number[] = []
   private head = 0
   private used = 0
+  /** Tokens held by requests still in flight: they count until the answer is in. */
+  private held = 0
 
   constructor(
     readonly capacity: number,
@@ -25,7 +27,33 @@ export class WindowedTokenBucket {
 
   available(now: number): number {
     this.expire(now)
-    return this.capacity - this.used
+    return this.capacity - this.used - this.held
+  }
+
+  /**
+   * Takes `cost` tokens for a request about to be sent, if all are there. They
+   * start their window only when `settle` says the answer is in: the venue
+   * counts a request when it arrives, which is somewhere between sending and
+   * answering, so counting from the answer keeps every window at the venue
+   * within the limit however the network delays the requests.
+   */
+  tryHold(now: number, cost = 1): boolean {
+    const need = Math.min(cost, this.capacity)
+    if (this.available(now) < need) return false
+    this.held += need
+    return true
+  }
+
+  /** The held request was answered (or failed) at `now`: its tokens now count from here. */
+  settle(now: number, cost = 1): void {
+    const need = Math.min(cost, this.capacity)
+    this.held = Math.max(0, this.held - need)
+    // Answers come back nearly in order, so the insertion point is found from the end.
+    let i = this.spentAt.length
+    while (i > this.head && this.spentAt[i - 1]! > now) i--
+    this.spentAt.splice(i, 0, now)
+    this.spentCost.splice(i, 0, need)
+    this.used += need
   }
 
   /** Takes `cost` tokens if all are there; never takes part of them. */
@@ -47,12 +75,14 @@ export class WindowedTokenBucket {
       free += this.spentCost[i]!
       if (free >= need) return this.spentAt[i]! + this.windowMs
     }
+    // Only held tokens could free it: their answers will tell (settle), not a timer.
+    if (this.held > 0) return Number.POSITIVE_INFINITY
     return now + this.windowMs
   }
 
   /** True when nothing spent is still counting, so the bucket can be dropped. */
   idle(now: number): boolean {
-    return this.available(now) === this.capacity
+    return this.held === 0 && this.available(now) === this.capacity
   }
 
   private expire(now: number): void {
