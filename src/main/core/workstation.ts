@@ -14,6 +14,7 @@ import { createHistoryService, type HistoryService } from './market/history/hist
 import { marketHandlers } from './market/market-handlers'
 import { createMarketService, type MarketService } from './market/market-service'
 import type { VenueRegistration } from './market/venue-registry'
+import { unwiredOrderPathHandlers } from './orders/unwired-handlers'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { startHeartbeat } from './system/heartbeat'
 
@@ -99,6 +100,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
       'settings.update': (patch) => settings.update(patch),
       ...marketHandlers(market),
       ...historyHandlers(history),
+      ...unwiredOrderPathHandlers(),
     },
     logger,
   )

@@ -1,6 +1,12 @@
 import type { z } from 'zod'
+import { accountCommands, accountEvents } from './domains/accounts'
+import { approvalCommands, approvalEvents } from './domains/approvals'
+import { exchangeCommands } from './domains/exchanges'
 import { marketCommands, marketEvents } from './domains/market'
 import { marketHistoryCommands, marketHistoryEvents } from './domains/market-history'
+import { orderCommands, orderEvents } from './domains/orders'
+import { portfolioCommands, portfolioEvents } from './domains/portfolio'
+import { riskCommands, riskEvents } from './domains/risk'
 import { settingsCommands, settingsEvents } from './domains/settings'
 import { systemCommands, systemEvents } from './domains/system'
 
@@ -15,6 +21,12 @@ export const commands = {
   ...settingsCommands,
   ...marketCommands,
   ...marketHistoryCommands,
+  ...accountCommands,
+  ...orderCommands,
+  ...riskCommands,
+  ...portfolioCommands,
+  ...approvalCommands,
+  ...exchangeCommands,
 } as const
 
 export const events = {
@@ -22,6 +34,11 @@ export const events = {
   ...settingsEvents,
   ...marketEvents,
   ...marketHistoryEvents,
+  ...accountEvents,
+  ...orderEvents,
+  ...riskEvents,
+  ...portfolioEvents,
+  ...approvalEvents,
 } as const
 
 export type Commands = typeof commands

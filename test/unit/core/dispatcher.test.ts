@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/main/adapters/logging/memory-logger'
 import { createDispatcher, type CommandHandlers } from '../../../src/main/core/contract/dispatcher'
+import { unwiredOrderPathHandlers } from '../../../src/main/core/orders/unwired-handlers'
 import { HandlerError } from '../../../src/shared/contract/envelope'
 import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings'
 
@@ -25,6 +26,7 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     },
     'market.cancelDownload': ({ downloadId }) => ({ downloadId, cancelled: false }),
     'market.listDownloads': () => [],
+    ...unwiredOrderPathHandlers(),
     ...overrides,
   }
 }
