@@ -19,7 +19,7 @@ describe('opening the profile database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all()
-    expect(tables).toEqual(expect.arrayContaining(['audit_head', 'audit_log', 'settings']))
+    expect(tables).toEqual(expect.arrayContaining(['audit_head', 'audit_log', 'fills', 'orders', 'settings']))
     db.close()
     // Reopening applies nothing twice (a second CREATE TABLE would throw).
     openDatabase(file).close()

@@ -43,6 +43,86 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'order journal',
+    // Written through a connection with synchronous=FULL (sqlite-order-journal.ts):
+    // an order row is on disk before its request leaves.
+    sql: `
+      CREATE TABLE orders (
+        client_order_id TEXT PRIMARY KEY NOT NULL,
+        intent_id       TEXT UNIQUE,
+        account_id      TEXT NOT NULL,
+        venue           TEXT NOT NULL,
+        symbol          TEXT NOT NULL,
+        side            TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+        type            TEXT NOT NULL CHECK (type IN ('market', 'limit')),
+        time_in_force   TEXT NOT NULL CHECK (time_in_force IN ('GTC', 'IOC', 'FOK')),
+        amount          REAL NOT NULL,
+        price           REAL,
+        post_only       INTEGER NOT NULL,
+        reduce_only     INTEGER NOT NULL,
+        intent          TEXT,
+        status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'unknown', 'open', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired')),
+        venue_order_id  TEXT,
+        filled          REAL NOT NULL DEFAULT 0,
+        average_price   REAL,
+        reason          TEXT,
+        last_error      TEXT,
+        send_attempts   INTEGER NOT NULL DEFAULT 0,
+        imported        INTEGER NOT NULL DEFAULT 0,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        expires_at      INTEGER,
+        -- Every order we placed came from an intent; only imported ones lack it.
+        CHECK ((intent IS NULL) = (imported = 1))
+      ) STRICT;
+      CREATE INDEX orders_by_account_status ON orders (account_id, status);
+      CREATE INDEX orders_by_venue_order_id ON orders (account_id, venue_order_id);
+
+      -- Trade ids are unique per instrument on OKX, and every paper account
+      -- runs its own simulated venue: so one fill is one (account, venue, symbol, trade id).
+      CREATE TABLE fills (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id      TEXT NOT NULL,
+        venue           TEXT NOT NULL,
+        symbol          TEXT NOT NULL,
+        trade_id        TEXT NOT NULL,
+        client_order_id TEXT,
+        venue_order_id  TEXT,
+        side            TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+        price           REAL NOT NULL,
+        amount          REAL NOT NULL,
+        fee             REAL NOT NULL,
+        fee_currency    TEXT NOT NULL,
+        liquidity       TEXT NOT NULL CHECK (liquidity IN ('maker', 'taker')),
+        timestamp       INTEGER NOT NULL,
+        recorded_at     INTEGER NOT NULL,
+        UNIQUE (account_id, venue, symbol, trade_id)
+      ) STRICT;
+      CREATE INDEX fills_by_account_time ON fills (account_id, timestamp);
+      CREATE INDEX fills_by_order ON fills (client_order_id);
+
+      -- A terminal order keeps its status, reason and venue id; only a fill
+      -- learned late may still raise its filled amount. The adapter checks
+      -- first with a readable error; this is the backstop.
+      CREATE TRIGGER orders_terminal_is_final BEFORE UPDATE ON orders
+        WHEN OLD.status IN ('filled', 'cancelled', 'rejected', 'expired') AND (
+          NEW.status IS NOT OLD.status OR NEW.reason IS NOT OLD.reason OR NEW.filled < OLD.filled
+          OR (OLD.venue_order_id IS NOT NULL AND NEW.venue_order_id IS NOT OLD.venue_order_id))
+        BEGIN SELECT RAISE(ABORT, 'orders: a terminal order cannot change'); END;
+      CREATE TRIGGER orders_identity_is_fixed BEFORE UPDATE ON orders
+        WHEN NEW.client_order_id IS NOT OLD.client_order_id OR NEW.intent_id IS NOT OLD.intent_id OR NEW.intent IS NOT OLD.intent
+          OR NEW.account_id IS NOT OLD.account_id OR NEW.symbol IS NOT OLD.symbol OR NEW.side IS NOT OLD.side OR NEW.created_at IS NOT OLD.created_at
+        BEGIN SELECT RAISE(ABORT, 'orders: what an order is never changes'); END;
+      CREATE TRIGGER orders_no_delete BEFORE DELETE ON orders
+        BEGIN SELECT RAISE(ABORT, 'orders are never deleted'); END;
+      CREATE TRIGGER fills_no_update BEFORE UPDATE ON fills
+        BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+      CREATE TRIGGER fills_no_delete BEFORE DELETE ON fills
+        BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version
