@@ -42,5 +42,11 @@ export interface ExecutionClient {
   /** Sets the leverage used for new positions on a perpetual; rejects above the instrument's maximum. */
   setLeverage(symbol: MarketSymbol, leverage: number): Promise<void>
   onEvent(listener: (event: ExecutionEvent) => void): () => void
+  /**
+   * The venue's dead-man switch (OKX cancel-all-after), where it has one:
+   * unless called again within `timeoutMs`, the venue cancels every open order
+   * of the account; 0 turns it off. Absent on venues without such a switch.
+   */
+  cancelAllAfter?(timeoutMs: number): Promise<void>
   close(): Promise<void>
 }

@@ -49,6 +49,7 @@ export class CcxtExecution implements ExecutionClient {
     const { profile, clock, logger } = deps
     this.venue = profile.id
     this.capabilities = profile.capabilities
+    if (deps.exchange.has['cancelAllOrdersAfter'] === true) this.cancelAllAfter = (timeoutMs) => this.armCancelAllAfter(timeoutMs)
     this.tracker = new OrderTracker(this.venue, clock, logger, (event) => this.emit(event), (id) => void this.recoverFills(id), deps.tuning.fillGraceMs)
     const acks = profile.wire === 'okx' ? new SubscriptionAcks(clock) : null
     if (acks) {
@@ -201,6 +202,18 @@ export class CcxtExecution implements ExecutionClient {
     }
     await this.deps.discipline.run({ endpoint: 'leverage', symbol, action: `set leverage of ${symbol} to ${leverage}` }, () =>
       this.deps.exchange.setLeverage(leverage, symbol, { marginMode: this.deps.profile.swapMarginMode ?? 'cross' }),
+    )
+  }
+
+  /** Set only where the venue has a cancel-all-after switch, so callers can tell by its presence. */
+  readonly cancelAllAfter?: (timeoutMs: number) => Promise<void>
+
+  private async armCancelAllAfter(timeoutMs: number): Promise<void> {
+    this.requireCredentials()
+    // OKX takes whole seconds, 0 or 10-120: round up inside that range rather than be refused.
+    const seconds = timeoutMs <= 0 ? 0 : Math.min(120, Math.max(10, Math.ceil(timeoutMs / 1000)))
+    await this.deps.discipline.run({ endpoint: 'cancel', symbol: null, action: `arm cancel-all-after ${seconds} s` }, () =>
+      this.deps.exchange.cancelAllOrdersAfter(seconds * 1000),
     )
   }
 

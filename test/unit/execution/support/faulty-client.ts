@@ -83,6 +83,14 @@ export function faultyClient(inner: ExecutionClient, options: { deadMan?: boolea
     onEvent: (listener) => inner.onEvent((event) => (faults.muted ? undefined : listener(event))),
     close: () => inner.close(),
   }
+  // A real venue's own dead-man switch passes through, recorded like the simulated one.
+  const innerSwitch = inner.cancelAllAfter?.bind(inner)
+  if (innerSwitch) {
+    client.cancelAllAfter = async (ms: number) => {
+      deadMan.push(ms)
+      await innerSwitch(ms)
+    }
+  }
   if (options.deadMan) {
     Object.assign(client, {
       cancelAllAfter: async (ms: number) => {
