@@ -5,6 +5,9 @@ import { ContractCallError } from '../../src/shared/contract/envelope'
 import type { ShellKind } from '../../src/shared/domain/system'
 import { makeTempDir } from '../support/temp-dir'
 import { createTestKernel, type TestKernel } from '../support/test-kernel'
+import { defineKeysContract } from './order-path-keys'
+import { defineOrderContract } from './order-path-orders'
+import { defineRiskContract } from './order-path-risk'
 
 /** One transport wired to a running test kernel, as a renderer would see it. */
 export interface TransportUnderTest {
@@ -43,6 +46,8 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
       kernel = createTestKernel(dir.path, options.shell)
       transport = await options.connect(kernel)
       client = createClient(transport.raw)
+      // The start's reconciliation writes to the audit log; the tests below count its rows.
+      await kernel.workstation.orderPath.reconciled
     }
     const shut = async (): Promise<void> => {
       await transport.close()
@@ -71,7 +76,7 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
     it('system.health reports every component running', async () => {
       const health = await client.call('system.health')
       expect(health.overall).toBe('running')
-      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'history', 'settings', 'storage', 'venue:sim'])
+      expect(health.components.map((c) => c.name).sort()).toEqual(['heartbeat', 'history', 'order-path', 'settings', 'storage', 'venue:sim'])
     })
 
     it('settings round-trip, persist across a restart, and announce the change', async () => {
@@ -213,4 +218,8 @@ export function defineContractSuite(name: string, options: ContractSuiteOptions)
       await expect(call).rejects.toMatchObject({ code: 'invalid_input' })
     })
   })
+
+  defineOrderContract(name, options)
+  defineRiskContract(name, options)
+  defineKeysContract(name, options)
 }

@@ -63,13 +63,12 @@ test('connects to the kernel and shows heartbeat, paper mode, version and data d
   await expect(page.getByTestId('kernel-version')).toHaveText(/^kernel v\d+\.\d+\.\d+/)
   await expect(page.getByTestId('data-dir')).toContainText(dataDir)
 
-  // Every page is reachable from the rail; the default one is an honest placeholder.
+  // Every page is reachable from the rail; the default one is the Monitor.
   const nav = page.getByRole('navigation', { name: 'Main navigation' })
   for (const label of ['Monitor', 'Chart', 'Arena', 'Decision feed', 'Prompt studio', 'Backtest', 'Settings']) {
     await expect(nav.getByRole('link', { name: label })).toBeVisible()
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Monitor' })).toBeVisible()
-  await expect(page.getByText('Not built yet')).toBeVisible()
   await expect(nav.getByRole('link', { name: 'Monitor' })).toHaveAttribute('aria-current', 'page')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await screenshot(page, 'headless-en.png')

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
-import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron'
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, MessageBoxOptions } from 'electron'
 import type { IpcRendererLike } from '../../src/preload/bridge'
 import type {
   AppLike,
@@ -295,9 +295,17 @@ export class FakeShell {
 
 export class FakeDialog {
   readonly errorBoxes: { title: string; content: string }[] = []
+  readonly messageBoxes: { window: unknown; options: MessageBoxOptions }[] = []
+  /** The button the next message boxes answer with; the cancel button (deny) when empty. */
+  readonly responses: number[] = []
 
   showErrorBox(title: string, content: string): void {
     this.errorBoxes.push({ title, content })
+  }
+
+  showMessageBox(window: unknown, options: MessageBoxOptions): Promise<{ response: number }> {
+    this.messageBoxes.push({ window, options })
+    return Promise.resolve({ response: this.responses.shift() ?? options.cancelId ?? 0 })
   }
 }
 

@@ -18,9 +18,12 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-/** Starts the headless CLI from source and resolves once it prints READY. */
-export function startServerProcess(args: string[]): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/main/headless/cli.ts'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] })
+/**
+ * Starts the headless CLI from source and resolves once it prints READY.
+ * `stdin: 'pipe'` gives the test the terminal the second-approval codes are typed on.
+ */
+export function startServerProcess(args: string[], options: { stdin?: 'ignore' | 'pipe' } = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'src/main/headless/cli.ts'), ...args], { cwd: repoRoot, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

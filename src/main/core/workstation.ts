@@ -1,10 +1,17 @@
 import type { EventName, EventPayload } from '../../shared/contract/channels'
 import type { HealthReport } from '../../shared/domain/health'
 import type { ShellKind, SystemInfo, TradingMode } from '../../shared/domain/system'
+import type { Approver } from '../ports/approver'
 import type { Clock } from '../ports/clock'
+import type { Sha256Hex } from '../ports/hasher'
 import type { Logger } from '../ports/logger'
 import type { MarketStore } from '../ports/market-store'
+import type { SecretStore } from '../ports/secret-store'
 import type { ProfileStore } from '../ports/store'
+import type { VenueAccess } from '../ports/venue-access'
+import { accountHandlers } from './accounts/account-handlers'
+import { approvalHandlers } from './approval-service/approval-handlers'
+import { exchangeHandlers, liveTradingHandler } from './exchanges/exchange-handlers'
 import { createEventBus, type EventBus } from './bus/event-bus'
 import type { KernelEvents } from './bus/kernel-events'
 import { createDispatcher, type Dispatch } from './contract/dispatcher'
@@ -14,7 +21,10 @@ import { createHistoryService, type HistoryService } from './market/history/hist
 import { marketHandlers } from './market/market-handlers'
 import { createMarketService, type MarketService } from './market/market-service'
 import type { VenueRegistration } from './market/venue-registry'
-import { unwiredOrderPathHandlers } from './orders/unwired-handlers'
+import { createOrderPath, type OrderPath } from './order-path/create-order-path'
+import { orderHandlers } from './orders/order-handlers'
+import { portfolioHandlers } from './portfolio-service/portfolio-handlers'
+import { riskHandlers } from './risk-service/risk-handlers'
 import { createSettingsService, type SettingsService } from './settings/settings-service'
 import { startHeartbeat } from './system/heartbeat'
 
@@ -39,6 +49,14 @@ export interface WorkstationPorts {
    * and, once configured, live venues (composition/market-venues.ts).
    */
   venues?: readonly VenueRegistration[]
+  /** How accounts reach their venues to trade (simulated exchange for paper, the venue for live); without it nothing trades. */
+  trading?: VenueAccess
+  /** The second approval of risky actions: a native dialog, or a code on the terminal. Without one, every risky action is denied. */
+  approver?: Approver
+  /** SHA-256 for the approval gate's parameter hashes (node:crypto, passed in: the kernel imports no Node built-ins). */
+  sha256: Sha256Hex
+  /** The OS keychain for API keys; without it keys cannot be stored and paper trading still works. */
+  secrets?: SecretStore
 }
 
 export interface Workstation {
@@ -49,6 +67,7 @@ export interface Workstation {
   readonly settings: SettingsService
   readonly market: MarketService
   readonly history: HistoryService
+  readonly orderPath: OrderPath
   health(): HealthReport
   /** Subscribes a transport to a contract event. */
   subscribe<E extends EventName>(channel: E, listener: (payload: EventPayload<E>) => void): () => void
@@ -79,6 +98,20 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
   const market = createMarketService({ clock, bus, logger, components: registry, venues: ports.venues ?? [], store: marketStore })
   const history = createHistoryService({ clock, bus, logger, components: registry, venues: market.venues, store: marketStore, audit: store.audit })
 
+  const orderPath = createOrderPath({
+    clock,
+    logger,
+    bus,
+    store,
+    venues: market.venues,
+    components: registry,
+    trading: ports.trading,
+    approver: ports.approver,
+    sha256: ports.sha256,
+    secrets: ports.secrets,
+    approvalChannel: config.shell === 'electron' ? 'dialog' : 'terminal',
+  })
+
   registry.onChange((component) => {
     if (component.state === 'degraded') logger.warn('component degraded', { component: component.name, detail: component.detail })
   })
@@ -100,7 +133,21 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
       'settings.update': (patch) => settings.update(patch),
       ...marketHandlers(market),
       ...historyHandlers(history),
-      ...unwiredOrderPathHandlers(),
+      ...accountHandlers(orderPath.accounts),
+      ...orderHandlers(orderPath.orders),
+      ...portfolioHandlers(orderPath.portfolio, orderPath.accounts),
+      ...approvalHandlers(orderPath.approvals),
+      ...riskHandlers({
+        config: orderPath.riskConfig,
+        breakers: orderPath.breakers,
+        accounts: orderPath.accounts,
+        approvals: orderPath.approvals,
+        killSwitch: orderPath.killSwitch,
+        audit: store.audit,
+        clock,
+      }),
+      ...liveTradingHandler(orderPath.accounts, orderPath.approvals),
+      ...exchangeHandlers(orderPath.keys),
     },
     logger,
   )
@@ -113,6 +160,8 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     (stopped ??= (async () => {
       heartbeat.cancel()
       heartbeatComponent.set('stopped')
+      // The order path first: its paper venues and quote streams ride on the market venues closed below.
+      await orderPath.shutdown()
       // Downloads stop first: they write to the market store and read from the venues closed next.
       await history.shutdown()
       await market.shutdown()
@@ -133,6 +182,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     settings,
     market,
     history,
+    orderPath,
     health: () => registry.report(),
     subscribe: (channel, listener) => bus.subscribe(channel, listener as (payload: KernelEvents[typeof channel]) => void),
     shutdown,

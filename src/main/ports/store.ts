@@ -1,4 +1,7 @@
 import type { Settings } from '../../shared/domain/settings'
+import type { AccountRepository } from './account-repository'
+import type { OrderJournal } from './order-journal'
+import type { RiskStateRepository, VerdictRepository } from './risk-state-repository'
 
 /** Persisted settings of one profile. */
 export interface SettingsRepository {
@@ -30,6 +33,11 @@ export interface AuditLog {
 export interface ProfileStore {
   readonly settings: SettingsRepository
   readonly audit: AuditLog
+  readonly accounts: AccountRepository
+  readonly risk: RiskStateRepository
+  readonly verdicts: VerdictRepository
+  /** The write-ahead order journal (its own connection, synchronous=FULL). */
+  readonly journal: OrderJournal
   /** Checkpoints the write-ahead log so nothing waits in it at exit. */
   flush(): void
   close(): void

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron'
+import type { MessageBoxDialog } from './native-approver'
 
 /**
  * The few parts of Electron's main-process API the shell uses, written as
@@ -92,7 +93,7 @@ export interface MainWindowLike {
   isDestroyed(): boolean
 }
 
-export type BrowserWindowClass = new (options: BrowserWindowConstructorOptions) => MainWindowLike
+export type BrowserWindowClass<W extends MainWindowLike = MainWindowLike> = new (options: BrowserWindowConstructorOptions) => W
 
 export interface AppLike {
   readonly isPackaged: boolean
@@ -109,13 +110,17 @@ export interface AppLike {
   on(event: 'web-contents-created', listener: (event: unknown, contents: GuardableContents) => void): unknown
 }
 
-/** Everything `startElectronShell` needs from 'electron', passed in by index.ts. */
-export interface ElectronModules<M = unknown> {
+/**
+ * Everything `startElectronShell` needs from 'electron', passed in by index.ts.
+ * W is the window class's instances: the dialog shows the second approval's
+ * message box modal to one of them.
+ */
+export interface ElectronModules<M = unknown, W extends MainWindowLike = MainWindowLike> {
   app: AppLike
-  BrowserWindow: BrowserWindowClass
+  BrowserWindow: BrowserWindowClass<W>
   ipcMain: IpcMainLike
   Menu: MenuApi<M>
-  dialog: DialogLike
+  dialog: DialogLike & MessageBoxDialog<W>
   session: { readonly defaultSession: SessionLike }
   shell: ShellLike
 }

@@ -6,6 +6,7 @@ import { installApplicationMenu } from './menu'
 import { createSafeOpenExternal } from './open-external'
 import { shutdownBeforeQuit } from './quit-lifecycle'
 import { isAppUrl, resolveRendererEntry } from './renderer-entry'
+import { createNativeApprover } from './native-approver'
 import { hardenSession } from './security'
 import { createSenderGuard } from './sender-guard'
 import { claimSingleInstance } from './single-instance'
@@ -35,9 +36,9 @@ export interface RunningElectronShell {
  * Resolves null when this process is not going to run (second instance, or a
  * start-up failure already shown to the user).
  */
-export async function startElectronShell<M>(electron: ElectronModules<M>, options: ElectronShellOptions): Promise<RunningElectronShell | null> {
+export async function startElectronShell<M, W extends MainWindowLike>(electron: ElectronModules<M, W>, options: ElectronShellOptions): Promise<RunningElectronShell | null> {
   const { app, BrowserWindow, ipcMain, Menu, dialog, session, shell } = electron
-  let mainWindow: MainWindowLike | null = null
+  let mainWindow: W | null = null
 
   if (!claimSingleInstance(app, () => focusWindow(mainWindow))) return null
   app.enableSandbox()
@@ -50,7 +51,9 @@ export async function startElectronShell<M>(electron: ElectronModules<M>, option
   try {
     entry = resolveRendererEntry({ devServerUrl: options.devServerUrl, isPackaged: app.isPackaged, rendererIndex: join(options.mainDir, '../renderer/index.html') })
     ports = options.createPorts(dataDir)
-    workstation = createWorkstation({ version: options.version, shell: 'electron', dataDir }, ports)
+    // The second approval: a native message box, modal to the main window, drawn outside the renderer.
+    const approver = createNativeApprover({ dialog, window: () => mainWindow, clock: ports.clock })
+    workstation = createWorkstation({ version: options.version, shell: 'electron', dataDir }, { ...ports, approver })
   } catch (error) {
     failStartup({ app, dialog }, error, dataDir)
     return null

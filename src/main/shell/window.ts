@@ -17,7 +17,7 @@ export interface MainWindowOptions {
  * Opens the main window with the hardened web preferences and loads the
  * renderer. It is shown once painted, so the user never sees a white flash.
  */
-export function openMainWindow(BrowserWindow: BrowserWindowClass, options: MainWindowOptions): MainWindowLike {
+export function openMainWindow<W extends MainWindowLike>(BrowserWindow: BrowserWindowClass<W>, options: MainWindowOptions): W {
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1440,

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/main/adapters/logging/memory-logger'
 import { createDispatcher, type CommandHandlers } from '../../../src/main/core/contract/dispatcher'
-import { unwiredOrderPathHandlers } from '../../../src/main/core/orders/unwired-handlers'
+import { commandNames } from '../../../src/shared/contract/channels'
 import { HandlerError } from '../../../src/shared/contract/envelope'
 import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings'
 
+// Every channel this test does not name refuses, as a kernel without that component would.
+const refuseAll = Object.fromEntries(
+  commandNames.map((channel) => [
+    channel,
+    () => {
+      throw new HandlerError('unavailable', `${channel} is not served in this test`)
+    },
+  ]),
+) as unknown as CommandHandlers
+
 function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
   return {
+    ...refuseAll,
     'system.info': () => ({ version: '1', shell: 'headless', mode: 'paper', dataDir: '/d', startedAt: 0 }),
     'system.health': () => ({ overall: 'running', components: [] }),
     'system.ping': ({ nonce }) => ({ nonce, at: 1 }),
@@ -26,7 +37,6 @@ function handlers(overrides: Partial<CommandHandlers> = {}): CommandHandlers {
     },
     'market.cancelDownload': ({ downloadId }) => ({ downloadId, cancelled: false }),
     'market.listDownloads': () => [],
-    ...unwiredOrderPathHandlers(),
     ...overrides,
   }
 }

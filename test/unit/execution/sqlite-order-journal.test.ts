@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrations } from '../../../src/main/adapters/sqlite/migrations'
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/main/adapters/sqlite/migrations'
 import { openDatabase } from '../../../src/main/adapters/sqlite/open-database'
 import { createSqliteOrderJournal, openSqliteOrderJournal, type SqliteOrderJournal } from '../../../src/main/adapters/sqlite/sqlite-order-journal'
 import { OrderJournalError } from '../../../src/main/ports/order-journal'
@@ -164,7 +164,7 @@ describe('SQLite order journal', () => {
     journal = openSqliteOrderJournal(old)
     journal.begin(intent('intent-0001'), 'ws1', 'acc1', 1000)
     const db = openDatabase(old)
-    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('k')).toBe('v')
     db.close()
   })

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/main/adapters/logging/memory-logger'
 import { openSqliteProfileStore, profileDatabasePath } from '../../../src/main/adapters/sqlite/sqlite-profile-store'
 import { openMarketStore } from '../../../src/main/adapters/market-store'
-import { createProfilePorts, marketDataPath } from '../../../src/main/composition/profile-ports'
+import { createProfilePorts, marketDataPath, sha256Hex } from '../../../src/main/composition/profile-ports'
 import { createTestClock } from '../../../src/main/core/clock/test-clock'
 import type { WorkstationPorts } from '../../../src/main/core/workstation'
 import { startElectronShell, type ElectronShellOptions } from '../../../src/main/shell/start-electron-shell'
@@ -29,7 +29,7 @@ describe('Electron shell start-up', () => {
       mainDir: MAIN_DIR,
       devServerUrl: undefined,
       platform: 'linux',
-      createPorts: (dataDir): WorkstationPorts => ({ clock: createTestClock(0), logger, store: openSqliteProfileStore(dataDir, () => {}), marketStore: openMarketStore(marketDataPath(dataDir)) }),
+      createPorts: (dataDir): WorkstationPorts => ({ clock: createTestClock(0), logger, store: openSqliteProfileStore(dataDir, () => {}), marketStore: openMarketStore(marketDataPath(dataDir)), sha256: sha256Hex }),
     }
   })
   afterEach(() => dir.remove())
@@ -56,6 +56,22 @@ describe('Electron shell start-up', () => {
     const iframe = new FakeIpcRenderer(fake.ipcMain, window.webContents, createFakeFrame(window.webContents.mainFrame.url, window.webContents.mainFrame))
     await expect(iframe.invoke('system.info')).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
 
+    fake.app.quit()
+    await flush()
+  })
+
+  it('asks for second approvals with a native message box modal to the main window', async () => {
+    const fake = createFakeElectron(dir.path)
+    await startElectronShell(fake.modules, options)
+    const page = new FakeIpcRenderer(fake.ipcMain, fake.windows[0]!.webContents)
+    const config = ((await page.invoke('risk.getConfig')) as { value: Record<string, unknown> }).value
+    const looser = { config: { ...config, maxLeverage: 20 }, confirmed: true }
+    await expect(page.invoke('risk.updateConfig', looser)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(fake.dialog.messageBoxes).toHaveLength(1)
+    expect(fake.dialog.messageBoxes[0]!.window).toBe(fake.windows[0])
+    expect(fake.dialog.messageBoxes[0]!.options).toMatchObject({ message: 'Loosen the risk rules (1 change)', buttons: ['Approve', 'Deny'], cancelId: 1 })
+    fake.dialog.responses.push(0)
+    await expect(page.invoke('risk.updateConfig', looser)).resolves.toMatchObject({ ok: true, value: { config: { maxLeverage: 20 } } })
     fake.app.quit()
     await flush()
   })

@@ -41,6 +41,11 @@ export interface CcxtVenue {
   descriptor: VenueDescriptor
   marketData: CcxtMarketData
   execution: CcxtExecution
+  /**
+   * What the API key may do ('read_only', 'trade', 'withdraw'), where the venue
+   * says (OKX's account config `perm`); null where it does not or the call fails.
+   */
+  keyPermissions(): Promise<string[] | null>
   /** Counters for system health: requests, retries, breaker, resyncs, reconnects, malformed frames. */
   stats(): { requests: DisciplineStats; marketData: MarketDataStats; privateReconnects: number }
   close(): Promise<void>
@@ -93,6 +98,19 @@ export async function createCcxtVenue(options: CcxtVenueOptions): Promise<CcxtVe
     descriptor: describeVenue(profile),
     marketData,
     execution,
+    keyPermissions: async () => {
+      if (profile.wire !== 'okx' || !options.credentials) return null
+      const api = exchange as unknown as { privateGetAccountConfig?: () => Promise<{ data?: { perm?: unknown }[] }> }
+      if (typeof api.privateGetAccountConfig !== 'function') return null
+      try {
+        const answer = await discipline.run({ endpoint: 'balance', symbol: null, action: 'read the key permissions' }, () => api.privateGetAccountConfig!())
+        const perm = answer.data?.[0]?.perm
+        return typeof perm === 'string' ? perm.split(',').map((p) => p.trim()).filter((p) => p.length > 0) : null
+      } catch (error) {
+        logger.warn('could not read the key permissions', { error: error instanceof Error ? error.message : String(error) })
+        return null
+      }
+    },
     stats: () => ({ requests: discipline.stats(), marketData: marketData.stats(), privateReconnects: execution.privateReconnects }),
     close: () => {
       closing ??= (async () => {

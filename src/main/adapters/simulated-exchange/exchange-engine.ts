@@ -52,6 +52,13 @@ export interface ExchangeEngine {
   onTrades(trades: Trade[]): void
   onMark(mark: MarkPrice): void
   onFunding(funding: FundingRate): void
+  /**
+   * Puts back what an account held when the process last stopped (a
+   * simulated venue starts empty on every run): the wallet per currency and
+   * net positions (signed contracts) at their entry prices. Positions already
+   * held are left as they are.
+   */
+  restore(wallet: Readonly<Record<string, number>>, held: readonly { instrument: Instrument; contracts: number; entryPrice: number }[]): void
   close(): void
 }
 
@@ -255,6 +262,13 @@ export function createExchangeEngine(options: ExchangeEngineOptions): ExchangeEn
       checkLiquidation(mark.symbol)
     },
     onFunding: (rate) => funding.update(rate),
+    restore(wallet, held) {
+      for (const [currency, amount] of Object.entries(wallet)) account.credit(currency, amount - account.wallet(currency))
+      for (const { instrument, contracts, entryPrice } of held) {
+        if (contracts === 0 || positions.contracts(instrument.symbol) !== 0) continue
+        positions.apply(instrument, contracts > 0 ? 'buy' : 'sell', entryPrice, Math.abs(contracts))
+      }
+    },
     close: () => funding.close(),
   }
 }

@@ -1,6 +1,7 @@
 import type { MarketSymbol } from '../../../shared/domain/market'
 import type { ExecutionClient, ExecutionEvent } from '../../ports/execution-client'
 import type { MarketDataClient } from '../../ports/market-data-client'
+import { VenueError } from '../../ports/venue-error'
 import type { AccountEvent } from './account-events'
 import { simulatedCapabilities } from './capabilities'
 import { createEventHub } from './event-hub'
@@ -34,6 +35,8 @@ export interface SimulatedExchange {
   onAccountEvent(listener: (event: AccountEvent) => void): () => void
   /** Every account event so far, oldest first. */
   accountEvents(): AccountEvent[]
+  /** Puts back a paper account's wallet and net positions (signed contracts) from before a restart. */
+  restore(state: { wallet: Readonly<Record<string, number>>; positions: readonly { symbol: MarketSymbol; contracts: number; entryPrice: number }[] }): Promise<void>
   /** Closes both sides; the source stays open (it belongs to the caller). */
   close(): Promise<void>
 }
@@ -111,6 +114,15 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     setLeverage: (symbol, leverage) => execution.setLeverage(symbol, leverage),
     onAccountEvent: (listener) => accountHub.add(listener),
     accountEvents: () => [...accountHistory],
+    async restore(state) {
+      await instruments.ready()
+      const held = state.positions.map((p) => {
+        const instrument = instruments.lookup(p.symbol)
+        if (!instrument) throw new VenueError('not_found', venue, `cannot restore a position in ${p.symbol}: ${venue} does not list it`)
+        return { instrument, contracts: p.contracts, entryPrice: p.entryPrice }
+      })
+      engine.restore(state.wallet, held)
+    },
     close,
   }
 }

@@ -123,6 +123,57 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'fills are append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'accounts, risk config, breakers and verdicts',
+    // Key metadata only (the last four characters of the key id, when it was
+    // verified, its warnings): the key and secret live in the OS keychain.
+    sql: `
+      CREATE TABLE accounts (
+        id               TEXT PRIMARY KEY NOT NULL,
+        name             TEXT NOT NULL,
+        venue            TEXT NOT NULL,
+        mode             TEXT NOT NULL CHECK (mode IN ('paper', 'live')),
+        pilot_id         TEXT,
+        live_enabled     INTEGER NOT NULL DEFAULT 0,
+        starting_balance REAL NOT NULL,
+        currency         TEXT NOT NULL,
+        created_at       INTEGER NOT NULL,
+        key_hint         TEXT,
+        key_demo         INTEGER,
+        key_verified_at  INTEGER,
+        key_warnings     TEXT NOT NULL DEFAULT '[]',
+        -- Only a live account trades for real, and only once someone enabled it.
+        CHECK (live_enabled = 0 OR mode = 'live')
+      ) STRICT;
+
+      -- Every saved version is kept: the newest row is in force.
+      CREATE TABLE risk_config (
+        version  INTEGER PRIMARY KEY NOT NULL,
+        config   TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE TRIGGER risk_config_no_update BEFORE UPDATE ON risk_config
+        BEGIN SELECT RAISE(ABORT, 'risk_config versions are never changed'); END;
+
+      -- One row per breaker scope ('desk', 'account', 'pilot'), so a halt survives a restart.
+      CREATE TABLE breakers (
+        scope      TEXT NOT NULL CHECK (scope IN ('desk', 'account', 'pilot')),
+        scope_id   TEXT NOT NULL,
+        state      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (scope, scope_id)
+      ) STRICT;
+
+      -- The verdict an order was sent under: its reference price gives the slippage later.
+      CREATE TABLE order_verdicts (
+        intent_id   TEXT PRIMARY KEY NOT NULL,
+        account_id  TEXT NOT NULL,
+        verdict     TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version

@@ -1,5 +1,6 @@
 import { createClient } from '../../../shared/contract/client'
 import { connectionStateChanged, heartbeatReceived, useConnectionStore } from '../stores/connection-store'
+import { loadOrderPathFrame, wireOrderPathEvents } from '../stores/order-path-events'
 import { loadSettings, settingsChanged } from '../stores/settings-store'
 import { loadSystemInfo } from '../stores/system-store'
 import { setClient } from './client'
@@ -26,6 +27,7 @@ export function connect(win: Window = window): ConnectResult {
   // Events first: the transport re-subscribes by itself after a reconnect.
   client.on('system.heartbeat', (beat) => heartbeatReceived(beat))
   client.on('settings.changed', (settings) => settingsChanged(settings))
+  wireOrderPathEvents(client)
 
   selected.onStateChange((state) => {
     connectionStateChanged(state)
@@ -33,6 +35,7 @@ export function connect(win: Window = window): ConnectResult {
     if (state === 'open') {
       void loadSystemInfo()
       void loadSettings()
+      loadOrderPathFrame()
     }
   })
   return { ok: true }

@@ -1,10 +1,11 @@
+import { ApprovalDialog } from '../components/approvals/ApprovalDialog'
 import { Header } from '../components/Header'
 import { NavRail } from '../components/NavRail'
 import { StatusBar } from '../components/StatusBar'
 import { useRoute } from '../navigation/use-route'
 import { PageView } from './PageView'
 
-/** Header on top, navigation on the left, the status bar always visible at the bottom. */
+/** Header on top, navigation on the left, the status bar always visible at the bottom; second approvals over everything. */
 export function AppShell(): React.JSX.Element {
   const route = useRoute()
   return (
@@ -15,6 +16,7 @@ export function AppShell(): React.JSX.Element {
         <PageView route={route} />
       </main>
       <StatusBar />
+      <ApprovalDialog />
     </div>
   )
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { hrefFor, ROUTE_IDS, type RouteId } from '../navigation/routes'
+
+// Risk and Settings sit apart at the bottom of the rail: they configure the desk rather than trade.
 import { NavIcon } from './NavIcon'
 
 export function NavRail({ current }: { current: RouteId }): React.JSX.Element {
@@ -8,7 +10,7 @@ export function NavRail({ current }: { current: RouteId }): React.JSX.Element {
     <nav className="nav-rail" aria-label={t('nav.label')}>
       <ul>
         {ROUTE_IDS.map((route) => (
-          <li key={route} className={route === 'settings' ? 'nav-bottom' : undefined}>
+          <li key={route} className={route === 'risk' ? 'nav-bottom' : undefined}>
             <a
               href={hrefFor(route)}
               className="nav-link"

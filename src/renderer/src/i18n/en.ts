@@ -1,6 +1,8 @@
 // English: the source of truth for translation keys. zh-CN.ts must have the same shape,
 // which tsc checks (see Translation). Kept as TypeScript rather than JSON because
 // tsconfig.web.json (a composite project) does not list .json files.
+import { enOrderPath } from './en-order-path'
+
 export const en = {
   app: {
     name: 'AI Trading Workstation',
@@ -14,6 +16,7 @@ export const en = {
     feed: 'Decision feed',
     prompts: 'Prompt studio',
     backtest: 'Backtest',
+    risk: 'Risk',
     settings: 'Settings',
   },
   mode: {
@@ -43,7 +46,6 @@ export const en = {
   placeholder: {
     badge: 'Not built yet',
     willHold: 'This page will hold',
-    monitor: 'The live account overview: equity, available balance, daily and total PnL, leverage and risk state, the equity curve, open positions and the live order and fill blotter.',
     chart: 'Candlestick charts with volume and order-book depth, with your own orders and fills marked on the price axis.',
     arena: 'Several AI pilots (model, prompt pipeline, budget) trading side by side on the same market snapshot, ranked by PnL, drawdown and cost.',
     feed: 'A timeline of every agent decision: its inputs, model and prompt version, raw and parsed output, and the orders it led to.',
@@ -151,6 +153,11 @@ export const en = {
     },
     dataDir: 'Data directory',
     startedAt: 'Kernel started',
+    sections: 'Settings sections',
+    tabs: {
+      general: 'General',
+      exchanges: 'Exchanges & accounts',
+    },
   },
   noConnection: {
     title: 'Not connected to the workstation kernel',
@@ -161,8 +168,10 @@ export const en = {
     desktop: 'In the desktop app the connection is set up for you.',
     detail: 'Technical detail',
   },
+  ...enOrderPath,
 }
 
 /** Same keys as English, any string values: a missing or extra key in a translation fails to compile. */
 export type Translation = DeepStrings<typeof en>
+export type OrderPathTranslation = DeepStrings<typeof enOrderPath>
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

@@ -1,4 +1,5 @@
 import type { Translation } from './en'
+import { zhCNOrderPath } from './zh-CN-order-path'
 
 // 简体中文. Trading vocabulary follows mainland exchange usage: 模拟盘 (paper), 实盘 (live), 回测 (backtest).
 export const zhCN: Translation = {
@@ -14,6 +15,7 @@ export const zhCN: Translation = {
     feed: '决策流',
     prompts: '提示词工作室',
     backtest: '回测',
+    risk: '风控',
     settings: '设置',
   },
   mode: {
@@ -43,7 +45,6 @@ export const zhCN: Translation = {
   placeholder: {
     badge: '尚未实现',
     willHold: '本页将包含',
-    monitor: '实时账户总览：总资产、可用余额、当日与累计盈亏、杠杆与风险状态、收益曲线、当前持仓，以及实时委托与成交流水。',
     chart: 'K 线图，含成交量与盘口深度，并在价格轴上标注您自己的委托与成交。',
     arena: '多个 AI 交易员（模型、提示词流程、预算）基于同一行情快照并行交易，按盈亏、回撤与成本排名。',
     feed: '每一次 Agent 决策的时间线：输入、模型与提示词版本、原始与解析后的输出，以及由此产生的订单。',
@@ -151,6 +152,11 @@ export const zhCN: Translation = {
     },
     dataDir: '数据目录',
     startedAt: '内核启动时间',
+    sections: '设置分区',
+    tabs: {
+      general: '常规',
+      exchanges: '交易所与账户',
+    },
   },
   noConnection: {
     title: '未连接到工作站内核',
@@ -160,5 +166,5 @@ export const zhCN: Translation = {
     step3: '请保持该终端开启：关闭它会停止内核。',
     desktop: '在桌面应用中，连接会自动建立。',
     detail: '技术细节',
-  },
+  },  ...zhCNOrderPath,
 }

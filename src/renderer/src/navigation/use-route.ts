@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { routeFromHash, type RouteId } from './routes'
+import { routeFromHash, sectionFromHash, type RouteId } from './routes'
 
 // A hash router is all a single-window app needs: the query string keeps the
 // headless token, the hash keeps the page, and a reload restores both.
@@ -15,4 +15,9 @@ function snapshot(): RouteId {
 
 export function useRoute(): RouteId {
   return useSyncExternalStore(subscribe, snapshot)
+}
+
+/** The section after the page id, for tabs inside a page ('#/settings/exchanges'). */
+export function useSection(): string | null {
+  return useSyncExternalStore(subscribe, () => sectionFromHash(window.location.hash))
 }

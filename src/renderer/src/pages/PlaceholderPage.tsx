@@ -3,7 +3,7 @@ import { Card } from '../components/Card'
 import { PageHeader } from '../components/PageHeader'
 import type { RouteId } from '../navigation/routes'
 
-export type PlaceholderRoute = Exclude<RouteId, 'settings'>
+export type PlaceholderRoute = Exclude<RouteId, 'settings' | 'monitor' | 'chart' | 'risk'>
 
 /** An honest stand-in: says what the page will hold, shows no invented numbers. */
 export function PlaceholderPage({ route }: { route: PlaceholderRoute }): React.JSX.Element {

@@ -5,10 +5,12 @@ import { useConnectionStore } from '../../stores/connection-store'
 import { loadMarketCatalog, useMarketCatalogStore } from '../../stores/market-catalog-store'
 import { useMarketFeedStore } from '../../stores/market-feed-store'
 import { stopWatching, watchMarket } from '../../stores/market-watch'
+import { Blotter } from '../../components/trading/Blotter'
 import { MarketToolbar } from './MarketToolbar'
 import { OrderBookLadder } from './OrderBookLadder'
 import { PriceChart } from './PriceChart'
 import { TickerStrip } from './TickerStrip'
+import { OrderTicket } from './ticket/OrderTicket'
 import { TradeTape } from './TradeTape'
 import './chart.css'
 import './book-and-tape.css'
@@ -17,7 +19,8 @@ import './toolbar.css'
 /**
  * The Chart page. It renders on selection, phase and error changes only;
  * live data flows from the store into the chart, ladder, tape and ticker,
- * each of which refreshes itself.
+ * each of which refreshes itself; the order ticket and the blotter below
+ * the chart subscribe to the order-path stores on their own.
  */
 export function ChartPage(): React.JSX.Element {
   const { t } = useTranslation()
@@ -76,7 +79,11 @@ export function ChartPage(): React.JSX.Element {
           {phase === 'loading' && <div className="chart-overlay">{t('chart.loading')}</div>}
         </section>
         <OrderBookLadder />
-        <TradeTape />
+        <div className="chart-side">
+          <OrderTicket />
+          <TradeTape />
+        </div>
+        <Blotter testId="chart-blotter" />
       </div>
     </div>
   )

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next'
+import { setTicketPrice } from '../../stores/ticket-store'
+import { priceText } from '../../trading/ticket-form'
 import { useMarketFeedStore, type MarketFeedState } from '../../stores/market-feed-store'
 import { decimalsOf, formatFixed, spreadOf } from './format-market'
 import { ladderSide, LADDER_LEVELS } from './ladder-rows'
@@ -21,9 +23,10 @@ export function OrderBookLadder(): React.JSX.Element {
   const bids = ladderSide(book?.bids ?? [])
   const largest = Math.max(1e-12, ...asks.map((r) => r.size), ...bids.map((r) => r.size))
   const touch = spreadOf(book?.bids[0]?.[0], book?.asks[0]?.[0])
+  const ladderHint = t('ticket.ladderHint')
 
   const row = (side: 'ask' | 'bid', level: ReturnType<typeof ladderSide>[number] | undefined, index: number) => (
-    <div key={index} className={`ladder-row ${side}`} data-side={side} data-price={level?.price}>
+    <div key={index} className={`ladder-row ${side}`} data-side={side} data-price={level?.price} title={level ? ladderHint : undefined}>
       <span className="ladder-bar" style={{ width: level ? `${(level.size / largest) * 100}%` : 0 }} />
       <span className="ladder-price">{level ? formatFixed(level.price, priceDecimals) : ''}</span>
       <span className="ladder-size">{level ? formatFixed(level.size, sizeDecimals) : ''}</span>
@@ -31,8 +34,14 @@ export function OrderBookLadder(): React.JSX.Element {
     </div>
   )
 
+  // One handler for all rows (they are re-used across books): a click puts that price on the ticket.
+  const onClick = (event: React.MouseEvent<HTMLElement>): void => {
+    const price = Number((event.target as HTMLElement).closest<HTMLElement>('.ladder-row[data-price]')?.dataset.price)
+    if (price > 0) setTicketPrice(priceText(price, instrument?.tickSize ?? 0.01))
+  }
+
   return (
-    <section className="panel ladder" data-testid="order-book" aria-label={t('chart.orderBook')}>
+    <section className="panel ladder" data-testid="order-book" aria-label={t('chart.orderBook')} onClick={onClick}>
       <header className="panel-header">
         <h2 className="panel-title">{t('chart.orderBook')}</h2>
         <span className="panel-aside mono">{instrument?.base ?? ''}</span>

@@ -1,20 +1,44 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
+import { hrefFor } from '../../navigation/routes'
+import { useSection } from '../../navigation/use-route'
 import { useSettingsStore } from '../../stores/settings-store'
+import { ExchangesSection } from './exchanges/ExchangesSection'
 import { InterfaceCard } from './InterfaceCard'
 import { LoggingCard } from './LoggingCard'
 import { SaveStatus } from './SaveStatus'
 import { SystemCard } from './SystemCard'
+import './settings-tabs.css'
+
+const TABS = ['general', 'exchanges'] as const
 
 export function SettingsPage(): React.JSX.Element {
+  const { t } = useTranslation()
+  const section = useSection()
+  const tab = section === 'exchanges' ? 'exchanges' : 'general'
+  return (
+    <div className="page page-settings" data-testid="page-settings">
+      <PageHeader title={t('settings.title')} subtitle={t(tab === 'general' ? 'settings.subtitle' : 'exchanges.subtitle')} aside={tab === 'general' ? <SaveStatus /> : undefined} />
+      <nav className="settings-tabs" aria-label={t('settings.sections')}>
+        {TABS.map((id) => (
+          <a key={id} className="settings-tab" href={id === 'general' ? hrefFor('settings') : hrefFor('settings', id)} aria-current={tab === id ? 'page' : undefined} data-testid={`settings-tab-${id}`}>
+            {t(`settings.tabs.${id}`)}
+          </a>
+        ))}
+      </nav>
+      {tab === 'general' ? <GeneralSettings /> : <ExchangesSection />}
+    </div>
+  )
+}
+
+function GeneralSettings(): React.JSX.Element {
   const { t } = useTranslation()
   const settings = useSettingsStore((s) => s.settings)
   const loadError = useSettingsStore((s) => s.loadError)
   const saveError = useSettingsStore((s) => s.saveError)
   return (
-    <div className="page page-settings" data-testid="page-settings">
-      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} aside={<SaveStatus />} />
+    <>
       {saveError && <ErrorAlert error={saveError} message={t('settings.saveFailed', { message: saveError.message })} testId="settings-save-error" />}
       {loadError && <ErrorAlert error={loadError} message={t('settings.loadFailed', { message: loadError.message })} testId="settings-load-error" />}
       {!settings && !loadError && <p className="muted">{t('settings.loading')}</p>}
@@ -25,6 +49,6 @@ export function SettingsPage(): React.JSX.Element {
         </div>
         <SystemCard />
       </div>
-    </div>
+    </>
   )
 }
