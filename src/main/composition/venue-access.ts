@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { EndpointOverrides } from '../adapters/ccxt'
 import { createSimulatedExchange } from '../adapters/simulated-exchange/simulated-exchange'
 // The profiles alone, not the adapter's index: that one loads ccxt, which waits until a venue is first used.
@@ -39,7 +40,9 @@ export function createVenueAccess(deps: VenueAccessDeps): VenueAccess {
   const isLiveVenue = (venue: string): boolean => VENUE_PROFILES.some((p) => p.id === venue)
 
   function paper(spec: TradingAccountSpec): TradingVenue {
-    const exchange = createSimulatedExchange({ venue: spec.venue, clock, seed: seedOf(spec.id), source: sourceOf(spec.venue), startingBalances: spec.startingBalances, logger })
+    // A fresh simulated venue each run: its ids get a run tag, or a trade id of this run could repeat one of the journal's.
+    const idTag = `${Math.trunc(clock.now()).toString(36)}${randomBytes(2).toString('hex')}`.slice(-16)
+    const exchange = createSimulatedExchange({ venue: spec.venue, clock, seed: seedOf(spec.id), source: sourceOf(spec.venue), startingBalances: spec.startingBalances, logger, idTag })
     return {
       execution: exchange.execution,
       prepare: (symbols) => exchange.watch(symbols),

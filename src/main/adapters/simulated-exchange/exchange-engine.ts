@@ -28,6 +28,8 @@ export interface ExchangeEngineOptions {
   fees: FeeRates
   account: AccountOptions
   maintenanceMarginRate: number
+  /** Starts venue order and trade ids; the venue id when absent. */
+  idPrefix?: string
   emit(event: ExecutionEvent): void
   emitAccount(event: AccountEvent): void
 }
@@ -72,7 +74,7 @@ function refusalForInvalid(error: z.ZodError): Refusal {
 
 export function createExchangeEngine(options: ExchangeEngineOptions): ExchangeEngine {
   const { venue, clock, instruments } = options
-  const ledger = createOrderLedger(venue, clock, options.emit)
+  const ledger = createOrderLedger(venue, clock, options.emit, options.idPrefix ?? venue)
   const market = createMarketState()
   const positions = createPositionBook()
   const account = createAccount(options.account)

@@ -29,6 +29,12 @@ export interface SimulatedExchangeOptions {
   /** Maintenance margin as a share of notional at the mark; 0.005 (0.5 %) by default. */
   maintenanceMarginRate?: number
   logger?: Logger
+  /**
+   * Added to venue order and trade ids ('sim-<tag>-t1'): a venue that starts
+   * afresh on every run needs it for its ids to stay unique in a journal that
+   * outlives the run. 1-16 lower-case letters or digits.
+   */
+  idTag?: string
 }
 
 export interface ResolvedOptions {
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   defaultLeverage: number
   maxLeverage: number
   maintenanceMarginRate: number
+  idPrefix: string
 }
 
 export const DEFAULT_STARTING_BALANCES: Readonly<Record<string, number>> = { USDT: 10_000 }
@@ -61,8 +68,10 @@ export function resolveOptions(options: SimulatedExchangeOptions): ResolvedOptio
   if (!(maintenanceMarginRate >= 0 && maintenanceMarginRate < 1)) {
     throw new RangeError(`maintenanceMarginRate must be in [0, 1), received ${maintenanceMarginRate}`)
   }
+  if (options.idTag !== undefined && !/^[a-z0-9]{1,16}$/.test(options.idTag)) throw new TypeError(`idTag must be 1-16 lower-case letters or digits, received ${JSON.stringify(options.idTag)}`)
   return {
     venue: venue.data,
+    idPrefix: options.idTag === undefined ? venue.data : `${venue.data}-${options.idTag}`,
     fees: resolveFeeRates(venue.data, options.source.venue, options.fees),
     latency: validateLatency(options.latency ?? NO_LATENCY),
     startingBalances,

@@ -47,7 +47,8 @@ export interface OrderLedger {
   systemClientOrderId(prefix: string): ClientOrderId
 }
 
-export function createOrderLedger(venue: string, clock: { now(): number }, emit: (event: ExecutionEvent) => void): OrderLedger {
+/** `idPrefix` starts venue order and trade ids (the venue id by default; a run tag added keeps them unique across restarts). */
+export function createOrderLedger(venue: string, clock: { now(): number }, emit: (event: ExecutionEvent) => void, idPrefix: string = venue): OrderLedger {
   const records = new Map<ClientOrderId, OrderRecord>()
   const live = new Set<OrderRecord>()
   const fills: Fill[] = []
@@ -74,7 +75,7 @@ export function createOrderLedger(venue: string, clock: { now(): number }, emit:
         state: {
           venue,
           clientOrderId: request.clientOrderId,
-          venueOrderId: `${venue}-o${++orderCounter}`,
+          venueOrderId: `${idPrefix}-o${++orderCounter}`,
           symbol: request.symbol,
           side: request.side,
           type: request.type,
@@ -137,7 +138,7 @@ export function createOrderLedger(venue: string, clock: { now(): number }, emit:
     // A Set iterates in insertion order, which is acceptance order.
     open: (symbol) => [...live].filter((r) => symbol === undefined || r.state.symbol === symbol),
     fillsSince: (since, symbol) => fills.filter((f) => f.timestamp >= since && (symbol === undefined || f.symbol === symbol)).map((f) => ({ ...f })),
-    nextTradeId: () => `${venue}-t${++tradeCounter}`,
+    nextTradeId: () => `${idPrefix}-t${++tradeCounter}`,
     systemClientOrderId(prefix) {
       let id = `${prefix}${++systemCounter}`
       while (records.has(id)) id = `${prefix}${++systemCounter}`

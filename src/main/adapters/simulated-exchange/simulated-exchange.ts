@@ -78,6 +78,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     fees: resolved.fees,
     account: resolved,
     maintenanceMarginRate: resolved.maintenanceMarginRate,
+    idPrefix: resolved.idPrefix,
     emit: (event) => outbound.send(() => executionEvents.dispatch(event)),
     emitAccount: (event) => {
       accountHistory.push(event)

@@ -121,7 +121,10 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       if (!before) throw new HandlerError('invalid_input', `No order for intent ${JSON.stringify(intentId)}`)
       audit.append({ kind: 'orders.cancelRequested', actor: 'user', subject: intentId, payload: { intentId, clientOrderId: before.clientOrderId, status: before.status } }, clock.now())
       if (isTerminalJournalStatus(before.status)) return managed(before)
-      return managed(await engine.cancel(intentId))
+      const after = await engine.cancel(intentId)
+      // A cancel the venue did not confirm counts against the account's API error rate.
+      deps.breakers.feed({ kind: 'account', accountId: after.accountId }, { kind: 'api_call', at: clock.now(), ok: isTerminalJournalStatus(after.status) })
+      return managed(after)
     },
     list({ accountId, scope, limit }) {
       const ids = accountId ? [accountId] : deps.accountIds()
