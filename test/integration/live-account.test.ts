@@ -70,6 +70,47 @@ describe('a live OKX account through the kernel', () => {
     dir.remove()
   })
 
+  /** Stores the fake's key and enables live trading on 'okx-live', both approved, and waits for its balance. */
+  const goLive = async (): Promise<void> => {
+    await call('accounts.create', { id: 'okx-live', name: 'OKX live', venue: 'okx', mode: 'live' })
+    approver.script('approved')
+    await call('exchanges.saveKey', { accountId: 'okx-live', apiKey: fake.credentials.apiKey, secret: fake.credentials.secret, passphrase: fake.credentials.password!, confirmed: true })
+    approver.script('approved')
+    await call('accounts.setLiveTrading', { accountId: 'okx-live', enabled: true, confirmed: true })
+    await until(async () => ((await call('portfolio.snapshot')).accounts.find((a) => a.accountId === 'okx-live')?.equity ?? 0) > 0, "the venue's balance in the portfolio")
+  }
+  const restingBuy = (price: number) => ({
+    draft: { accountId: 'okx-live', venue: 'okx', symbol: SWAP, side: 'buy', type: 'limit', amount: 1, price, timeInForce: 'GTC', postOnly: false, reduceOnly: false, leverage: null, ttlMs: 600_000, partialFillPolicy: 'cancel_rest', stopLoss: null, takeProfit: null },
+    confirmed: true,
+  })
+
+  // The race the kill switch must win: submissions still between the risk
+  // check and the venue when the halt lands must not leave orders resting.
+  it('a kill switch engaged mid-burst leaves nothing of ours open on the venue', async () => {
+    await goLive()
+    // Engaged from the first order update, while the rest of the burst is still on its way.
+    let kill: Promise<CommandOutput<'risk.killSwitch.engage'>> | null = null
+    const off = workstation.bus.subscribe('orders.updated', () => {
+      kill ??= call('risk.killSwitch.engage', { scope: { kind: 'account', accountId: 'okx-live' }, flatten: false, confirmed: true })
+    })
+    const burst = Array.from({ length: 20 }, (_, i) => call('orders.submit', restingBuy(59_000 - i * 10)))
+    await until(() => kill !== null, 'the first order update')
+    off()
+    await until(() => workstation.orderPath.breakers.status({ kind: 'account', accountId: 'okx-live' }).state === 'halted', 'the halt')
+    const late = await Promise.all(Array.from({ length: 5 }, (_, i) => call('orders.submit', restingBuy(58_000 - i * 10))))
+    const [receipt, outcomes] = await Promise.all([kill!, Promise.all(burst)])
+
+    expect(receipt).toMatchObject({ openOrdersRemaining: 0, completedAt: expect.any(Number) })
+    for (const outcome of late) {
+      expect(outcome).toMatchObject({ status: 'rejected', order: null })
+      expect(outcome.verdict.reasons.map((r) => r.code)).toContain('breaker_halted')
+    }
+    expect(outcomes.some((o) => o.status === 'sent')).toBe(true)
+    // Asked after everything settled: the venue itself holds nothing of ours open.
+    expect(fake.orders().filter((o) => o.state === 'live' || o.state === 'partially_filled')).toEqual([])
+    expect(await call('orders.list', { accountId: 'okx-live', scope: 'open' })).toEqual([])
+  }, 60_000)
+
   it('stores a tested key, enables live trading with approvals, rests an order and kills it on the venue', async () => {
     const key = { apiKey: fake.credentials.apiKey, secret: fake.credentials.secret, passphrase: fake.credentials.password! }
     await call('accounts.create', { id: 'okx-live', name: 'OKX live', venue: 'okx', mode: 'live' })

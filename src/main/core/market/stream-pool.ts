@@ -4,6 +4,9 @@ import type { FeedHandle, FeedMonitor } from './feed-monitor'
 import type { FrameCoalescer } from './frame-coalescer'
 import { assertNever, describeStream, streamKey, toMarketStream, type StreamRef } from './stream-ref'
 
+/** Details a released stream closes with: it went away because no one needs it, not because the venue dropped it. */
+export const RELEASED_DETAILS: ReadonlySet<string> = new Set(['no watchers left', 'workstation stopping'])
+
 /**
  * One adapter subscription per stream, shared by every watcher of it: the
  * first watcher subscribes, the last one to leave unsubscribes.

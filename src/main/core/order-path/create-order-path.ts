@@ -23,6 +23,7 @@ import { createTradingVenues } from '../orders/trading-venues'
 import { createPortfolioService, type PortfolioService } from '../portfolio-service/portfolio-service'
 import { worstBreakerState } from '../risk'
 import { createBreakerBoard, type BreakerBoard } from '../risk-service/breaker-board'
+import { startBreakerFeeds } from '../risk-service/breaker-feeds'
 import { createKeyService, type KeyService } from '../exchanges/key-service'
 import { createKillSwitch, type KillSwitch } from '../risk-service/kill-switch'
 import { createRiskConfigService, type RiskConfigService } from '../risk-service/risk-config-service'
@@ -145,6 +146,7 @@ export function createOrderPath(deps: OrderPathDeps): OrderPath {
   const offs = [
     bridgeOrderEvents({ bus, journal: store.journal, portfolio, breakers, quotes, account: (id) => accounts.get(id), managed: orders.managed, clock, logger }),
     quotes.onMark((venue, symbol, price, at) => portfolio.mark(venue, symbol, price, at)),
+    startBreakerFeeds({ breakers, clock, bus, quotes, accounts: () => accounts.list() }),
     venues.onFunding((accountId, payment) => portfolio.applyFunding(accountId, payment)),
     portfolio.onUpdated((view) => {
       breakers.feed({ kind: 'account', accountId: view.accountId }, { kind: 'equity', at: view.at, equity: view.equity })

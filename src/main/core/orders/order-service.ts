@@ -16,6 +16,7 @@ import type { BreakerBoard } from '../risk-service/breaker-board'
 import type { IntentMemory } from './intent-memory'
 import { IMPORTED_PREFIX, toManagedOrder } from './managed-order'
 import type { OrderFacts } from './order-facts'
+import { feedApiCall } from '../risk-service/breaker-feeds'
 import type { QuoteCache } from './quote-cache'
 
 export interface OrderService {
@@ -102,7 +103,7 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
     }
     if (intent.leverage !== null) deps.memory.setLeverage(intent.accountId, intent.symbol, intent.leverage)
     const failed = entry.status === 'unknown' || (entry.status === 'rejected' && entry.lastError !== null)
-    deps.breakers.feed({ kind: 'account', accountId: intent.accountId }, { kind: 'api_call', at: clock.now(), ok: !failed })
+    feedApiCall(deps.breakers, intent.accountId, !failed, clock.now())
     const message = entry.status === 'rejected' ? `The venue refused it: ${entry.reason ?? entry.lastError ?? 'no reason given'}` : `Sent to ${entry.venue} as ${entry.clientOrderId}`
     return outcome(intent, verdict, 'sent', message, entry)
   }
@@ -122,8 +123,8 @@ export function createOrderService(deps: OrderServiceDeps): OrderService {
       audit.append({ kind: 'orders.cancelRequested', actor: 'user', subject: intentId, payload: { intentId, clientOrderId: before.clientOrderId, status: before.status } }, clock.now())
       if (isTerminalJournalStatus(before.status)) return managed(before)
       const after = await engine.cancel(intentId)
-      // A cancel the venue did not confirm counts against the account's API error rate.
-      deps.breakers.feed({ kind: 'account', accountId: after.accountId }, { kind: 'api_call', at: clock.now(), ok: isTerminalJournalStatus(after.status) })
+      // A cancel the venue did not confirm counts against the API error rate (the account's and the desk's).
+      feedApiCall(deps.breakers, after.accountId, isTerminalJournalStatus(after.status), clock.now())
       return managed(after)
     },
     list({ accountId, scope, limit }) {

@@ -19,6 +19,8 @@ export interface QuoteCache {
   /** Best mark: the venue's mark price, else the last trade, else the mid. */
   markOf(venue: VenueId, symbol: MarketSymbol): { price: number; at: number } | null
   onMark(listener: (venue: VenueId, symbol: MarketSymbol, price: number, at: number) => void): () => void
+  /** Every symbol with streams, its latest book and when that book arrived (clock time, not the venue's stamp). */
+  watched(): Array<{ venue: VenueId; symbol: MarketSymbol; book: OrderBook | null; bookAt: number | null }>
   close(): Promise<void>
 }
 
@@ -34,6 +36,8 @@ export interface QuoteCacheDeps {
 
 interface Entry {
   quote: Quote
+  /** Clock time the latest book arrived; the breakers judge staleness by it, whatever the venue's clock says. */
+  bookAt: number | null
   ready: Promise<void>
   subscriptions: MarketSubscription[]
   usedAt: number
@@ -71,6 +75,7 @@ export function createQuoteCache(deps: QuoteCacheDeps): QuoteCache {
     switch (event.kind) {
       case 'book':
         entry.quote.book = event.book
+        entry.bookAt = clock.now()
         for (const wake of [...entry.waiters]) wake()
         return
       case 'mark':
@@ -134,7 +139,7 @@ export function createQuoteCache(deps: QuoteCacheDeps): QuoteCache {
         existing.usedAt = clock.now()
         return existing.ready
       }
-      const entry: Entry = { quote: { book: null, mark: null, ticker: null }, ready: Promise.resolve(), subscriptions: [], usedAt: clock.now(), waiters: new Set() }
+      const entry: Entry = { quote: { book: null, mark: null, ticker: null }, bookAt: null, ready: Promise.resolve(), subscriptions: [], usedAt: clock.now(), waiters: new Set() }
       entries.set(key(venue, symbol), entry)
       entry.ready = start(venue, symbol, entry)
       return entry.ready
@@ -165,6 +170,12 @@ export function createQuoteCache(deps: QuoteCacheDeps): QuoteCache {
     onMark(listener) {
       markListeners.add(listener)
       return () => void markListeners.delete(listener)
+    },
+    watched() {
+      return [...entries].map(([k, entry]) => {
+        const [venue, symbol] = k.split('|') as [string, string]
+        return { venue, symbol, book: entry.quote.book, bookAt: entry.bookAt }
+      })
     },
     async close() {
       closed = true
