@@ -114,7 +114,7 @@ test('reads in Simplified Chinese', async ({ page }) => {
   const language = page.getByLabel('Language')
   await expect(language).toBeEnabled()
   await language.selectOption('zh-CN')
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表' }).click()
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: '图表' })).toBeVisible()
   await expect(page.getByTestId('simulated-badge')).toHaveText('模拟行情')
   await expect(page.getByTestId('history-download')).toHaveText('历史 30 天')
@@ -125,7 +125,7 @@ test('reads in Simplified Chinese', async ({ page }) => {
   await page.screenshot({ path: join(SCREENSHOTS, 'chart-zh.png') })
 
   // Leave the shared profile as the other tests expect it.
-  await page.getByRole('link', { name: '设置' }).click()
+  await page.getByRole('link', { name: '设置', exact: true }).click()
   await page.getByLabel('语言').selectOption('system')
-  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible()
 })

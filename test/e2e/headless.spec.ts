@@ -69,18 +69,18 @@ test('connects to the kernel and shows heartbeat, paper mode, version and data d
     await expect(nav.getByRole('link', { name: label })).toBeVisible()
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Monitor' })).toBeVisible()
-  await expect(nav.getByRole('link', { name: 'Monitor' })).toHaveAttribute('aria-current', 'page')
+  await expect(nav.getByRole('link', { name: 'Monitor', exact: true })).toHaveAttribute('aria-current', 'page')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await screenshot(page, 'headless-en.png')
 
-  await nav.getByRole('link', { name: 'Arena' }).click()
+  await nav.getByRole('link', { name: 'Arena', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Arena' })).toBeVisible()
   await expect(page).toHaveURL(/#\/arena$/)
 })
 
 test('switches to 简体中文, keeps it across a reload, and switches back', async ({ page }) => {
   await page.goto(serverUrl())
-  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('link', { name: 'Settings', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await expect(page.getByTestId('connection-state')).toHaveText('Connected')
 
@@ -90,7 +90,7 @@ test('switches to 简体中文, keeps it across a reload, and switches back', as
   await screenshot(page, 'headless-en-settings.png')
 
   await language.selectOption('zh-CN')
-  await expect(page.getByRole('link', { name: '设置' })).toBeVisible()
+  await expect(page.getByRole('link', { name: '设置', exact: true })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
 
   // The choice lives in the kernel's SQLite, not in the page: a reload must find it.
@@ -106,18 +106,18 @@ test('switches to 简体中文, keeps it across a reload, and switches back', as
   await expect(page.getByTestId('mode-badge')).toHaveText('模拟盘')
   await screenshot(page, 'headless-zh.png')
 
-  await nav.getByRole('link', { name: '监控' }).click()
+  await nav.getByRole('link', { name: '监控', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: '监控' })).toBeVisible()
   await screenshot(page, 'headless-zh-monitor.png')
 
   // Back to "System default", which the en-US browser resolves to English.
-  await nav.getByRole('link', { name: '设置' }).click()
+  await nav.getByRole('link', { name: '设置', exact: true }).click()
   await page.getByLabel('语言').selectOption('system')
-  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await page.reload()
   await expect(page.getByLabel('Language')).toHaveValue('system')
-  await expect(page.getByRole('link', { name: 'Monitor' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Monitor', exact: true })).toBeVisible()
 })
 
 test('reflects settings changed from another window', async ({ page, context }) => {

@@ -258,7 +258,7 @@ test('the Monitor page shows totals, account cards or why there are none, and th
 
 test('the Risk page lists every rule, grouped, with its version', async ({ page }) => {
   await page.goto(url('#/monitor'))
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Risk' }).click()
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Risk', exact: true }).click()
   await expect(page).toHaveURL(/#\/risk$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Risk rules' })).toBeVisible()
   for (const group of ['limits', 'bands', 'rate', 'breakers', 'symbols']) await expect(page.getByTestId(`risk-group-${group}`)).toBeVisible()
@@ -311,7 +311,7 @@ test('Settings → Exchanges shows accounts, keys and the create form, with the 
 test('reads in Simplified Chinese', async ({ page }) => {
   await page.goto(url('#/settings'))
   await page.getByLabel('Language').selectOption('zh-CN')
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表' }).click()
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '图表', exact: true }).click()
   await expect(page.getByTestId('order-ticket').getByRole('heading', { name: '下单' })).toBeVisible()
   await expect(page.getByTestId('kill-switch')).toHaveText('一键熔断')
   await expect(page.getByTestId('blotter-tab-open')).toContainText('当前委托')
@@ -320,13 +320,13 @@ test('reads in Simplified Chinese', async ({ page }) => {
   await page.getByTestId('ticket-type').locator('[data-value="market"]').click()
   await expect(page.getByTestId('order-ticket')).toContainText('市价')
   await page.screenshot({ path: join(SCREENSHOTS, 'order-ticket-zh.png') })
-  await page.getByRole('link', { name: '风控' }).click()
+  await page.getByRole('link', { name: '风控', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: '风控规则' })).toBeVisible()
 
   // Leave the profile as the other tests expect it.
-  await page.getByRole('link', { name: '设置' }).click()
+  await page.getByRole('link', { name: '设置', exact: true }).click()
   await page.getByLabel('语言').selectOption('system')
-  await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toBeVisible()
 })
 
 // ---------------------------------------------------------------------------
