@@ -31,6 +31,8 @@ export function defineRiskContract(name: string, options: ContractSuiteOptions):
       await until(() => rig.kernel.workstation.bus.listenerCount('risk.killSwitchProgressed') > 0)
 
       expect(await rig.raw('risk.killSwitch.engage', { scope: { kind: 'desk' }, flatten: true, confirmed: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      // Flattening trades at market: it waits for the second approval (the halt and cancels do not).
+      rig.kernel.approver.script('approved')
       const receipt = await rig.call('risk.killSwitch.engage', { scope: { kind: 'desk' }, flatten: true, confirmed: true })
       expect(receipt).toMatchObject({ scope: { kind: 'desk' }, flatten: true, ordersCancelled: 3, positionsFlattened: 1, openOrdersRemaining: 0, attempts: 1, completedAt: expect.any(Number) })
       expect(receipt.perAccount).toEqual([{ accountId: 'paper-sim', openOrders: 0, positions: 0, error: null }])
@@ -49,6 +51,17 @@ export function defineRiskContract(name: string, options: ContractSuiteOptions):
       expect(blocked.verdict.reasons.map((r) => r.code)).toContain('breaker_halted')
       const kinds = rig.kernel.store.audit.tail(80).map((e) => e.kind)
       expect(kinds).toEqual(expect.arrayContaining(['risk.killSwitchEngaged', 'execution.cancel_all', 'risk.killSwitchCompleted']))
+    })
+
+    it('a kill switch whose flattening is not approved still halts and cancels, and says the positions stayed', async () => {
+      await rig.call('orders.submit', { draft: draft({ amount: 0.02 }), confirmed: true })
+      await restingBuys(1)
+      rig.kernel.approver.script('denied')
+      const receipt = await rig.call('risk.killSwitch.engage', { scope: { kind: 'desk' }, flatten: true, confirmed: true })
+      expect(receipt).toMatchObject({ ordersCancelled: 1, positionsFlattened: 0, openOrdersRemaining: 0, completedAt: expect.any(Number) })
+      expect(receipt.perAccount[0]!.error).toMatch(/^positions not flattened: /)
+      expect(rig.kernel.workstation.orderPath.portfolio.positions('paper-sim')).toHaveLength(1)
+      expect(rig.kernel.approver.requests.map((r) => r.title)).toEqual([expect.stringMatching(/^Flatten everything/)])
     })
 
     it('a halt survives a restart and blocks new entries until a person lifts it with two approvals', async () => {

@@ -141,6 +141,13 @@ export function createOrderPath(deps: OrderPathDeps): OrderPath {
     logger,
     newId: () => globalThis.crypto.randomUUID(),
     clientIdPrefix: CLIENT_ID_PREFIX,
+    approveFlatten: async (scope) => {
+      const action = { kind: 'flatten_all' as const, scope }
+      const outcome = await approvals.request(action)
+      if (!outcome.ok) return outcome.message
+      const check = approvals.consume(outcome.approval, action)
+      return check.valid ? null : check.message
+    },
   })
 
   const offs = [

@@ -35,6 +35,12 @@ export interface KillSwitchDeps {
   newId: () => string
   /** Our client order ids start with it; the kill switch never touches other orders on the account. */
   clientIdPrefix: string
+  /**
+   * Flattening is a risky action (it trades at market): it waits for the
+   * second approval, while the halt and the cancels never wait. Resolves to
+   * null when approved, else to why not.
+   */
+  approveFlatten: (scope: RiskScope) => Promise<string | null>
 }
 
 type PerAccount = KillReceipt['perAccount'][number]
@@ -152,16 +158,22 @@ export function createKillSwitch(deps: KillSwitchDeps): KillSwitch {
       const rows = new Map(receipt.perAccount.map((row) => [row.accountId, row]))
       const cancelled = await Promise.all(accounts.map((a) => cancelAll(rows.get(a.id)!)))
       receipt.ordersCancelled = cancelled.reduce((sum, n) => sum + n, 0)
-      if (flatten) {
+      publish()
+      const refusal = flatten ? await deps.approveFlatten(scope) : null
+      const flattening = flatten && refusal === null
+      if (flattening) {
         const flattened = await Promise.all(accounts.map((a) => flattenAccount(a, rows.get(a.id)!)))
         receipt.positionsFlattened = flattened.reduce((sum, n) => sum + n, 0)
+      } else if (refusal !== null) {
+        for (const row of receipt.perAccount) row.error = `positions not flattened: ${refusal}`
+        deps.audit.append({ kind: 'risk.flattenRefused', actor: 'system', subject: receipt.id, payload: { scope, reason: refusal } }, clock.now())
       }
       publish()
 
       for (let attempt = 1; attempt <= KILL_CHECKS; attempt++) {
         if (attempt > 1) await sleep(KILL_FIRST_WAIT_MS * 2 ** (attempt - 2))
         receipt.attempts = attempt
-        const counts = await Promise.all(accounts.map((a) => check(a, rows.get(a.id)!, flatten)))
+        const counts = await Promise.all(accounts.map((a) => check(a, rows.get(a.id)!, flattening)))
         receipt.openOrdersRemaining = receipt.perAccount.reduce((sum, row) => sum + row.openOrders, 0)
         const confirmed = counts.every((n) => n === 0)
         if (confirmed) receipt.completedAt = clock.now()
