@@ -3,7 +3,9 @@ import { openMarketStore } from '../../src/main/adapters/market-store'
 import { openSqliteProfileStore } from '../../src/main/adapters/sqlite/sqlite-profile-store'
 import { createMarketVenues } from '../../src/main/composition/market-venues'
 import { marketDataPath, sha256Hex } from '../../src/main/composition/profile-ports'
+import { createAgentPorts } from '../../src/main/composition/agent-ports'
 import { createVenueAccess } from '../../src/main/composition/venue-access'
+import type { AgentPorts } from '../../src/main/core/agents/create-agent-desk'
 import { createTestClock, type TestClock } from '../../src/main/core/clock/test-clock'
 import { createWorkstation, type Workstation } from '../../src/main/core/workstation'
 import type { MarketStore } from '../../src/main/ports/market-store'
@@ -32,7 +34,16 @@ export interface TestKernelOptions {
   startAt?: number
   /** Market venues to register; the simulator alone by default. Live ones stay idle (and offline) until used. */
   venues?: readonly string[]
+  /**
+   * Runs the agent desk too, with the real adapters (the openai SDK, the
+   * rules, indicators, the repository's prompts, news feeds). Its schedule
+   * stays off unless `autostart` is set; cycles run on demand.
+   */
+  agents?: Partial<Omit<AgentPorts, 'models' | 'rules' | 'indicators' | 'prompts' | 'news'>> & { modelEndpoints?: Record<string, string>; ports?: Partial<AgentPorts> }
 }
+
+/** The repository's resources/ folder (default prompts). */
+export const RESOURCES_DIR = new URL('../../resources', import.meta.url).pathname
 
 export const KEYCHAIN_MISSING = 'No Secret Service on this machine (test keychain)'
 
@@ -55,7 +66,17 @@ export function createTestKernel(dataDir: string, shell: ShellKind = 'headless',
   const approver = options.approver ?? createScriptedApprover()
   const secrets = options.secrets ?? createMemorySecretStore({ unavailable: KEYCHAIN_MISSING })
   const trading = createVenueAccess({ venues, clock, logger, secrets })
-  const workstation = createWorkstation({ version: '0.0.0-test', shell, dataDir }, { clock, logger, store, marketStore, venues, trading, approver, secrets, sha256: sha256Hex })
+  const agents = options.agents
+    ? {
+        ...createAgentPorts({ resourcesDir: RESOURCES_DIR, autostart: false, ...(options.agents.modelEndpoints ? { modelEndpoints: options.agents.modelEndpoints } : {}) }, secrets, logger),
+        ...options.agents,
+        ...options.agents.ports,
+      }
+    : undefined
+  const workstation = createWorkstation(
+    { version: '0.0.0-test', shell, dataDir },
+    { clock, logger, store, marketStore, venues, trading, approver, secrets, sha256: sha256Hex, ...(agents ? { agents } : {}) },
+  )
   return { workstation, clock, logger, store, marketStore, approver, secrets }
 }
 

@@ -6,6 +6,7 @@ import { openSqliteProfileStore } from '../adapters/sqlite/sqlite-profile-store'
 import { createFileLogger } from '../adapters/logging/pino-file-logger'
 import { createLiveClock } from '../core/clock/live-clock'
 import type { WorkstationPorts } from '../core/workstation'
+import { createAgentPorts, type AgentOptions } from './agent-ports'
 import { createMarketVenues, type MarketVenueOptions } from './market-venues'
 import { createVenueAccess } from './venue-access'
 
@@ -26,10 +27,11 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
  * adapter's message and is left as it was. `venues` chooses the venues and
  * their endpoints (the headless CLI's flags); Electron runs the defaults.
  * Accounts trade through the same venues (paper: a simulated exchange over
- * their market data; live: the venue with the keychain's credentials). The
+ * their market data; live: the venue with the keychain's credentials). With
+ * `agents`, the agent desk runs too (models, rules, prompts, news). The
  * shell adds its own Approver.
  */
-export function createProfilePorts(dataDir: string, venues: MarketVenueOptions = {}): WorkstationPorts {
+export function createProfilePorts(dataDir: string, venues: MarketVenueOptions = {}, agents?: AgentOptions): WorkstationPorts {
   const logger = createFileLogger({ dataDir, level: 'info' })
   let store: WorkstationPorts['store'] | undefined
   try {
@@ -40,7 +42,17 @@ export function createProfilePorts(dataDir: string, venues: MarketVenueOptions =
     // Loaded on first use: a machine without a keychain still starts and paper-trades.
     const secrets = createKeytarSecretStore({ logger })
     const trading = createVenueAccess({ venues: marketVenues, clock, logger, secrets, ...(venues.endpoints ? { endpoints: venues.endpoints } : {}) })
-    return { clock, logger, store, marketStore, venues: marketVenues, trading, secrets, sha256: sha256Hex }
+    return {
+      clock,
+      logger,
+      store,
+      marketStore,
+      venues: marketVenues,
+      trading,
+      secrets,
+      sha256: sha256Hex,
+      ...(agents ? { agents: createAgentPorts(agents, secrets, logger) } : {}),
+    }
   } catch (error) {
     store?.close()
     logger.fatal(store ? 'cannot open the market data file' : 'cannot open the profile database', { err: error })

@@ -45,7 +45,8 @@ export function createVenueAccess(deps: VenueAccessDeps): VenueAccess {
     const exchange = createSimulatedExchange({ venue: spec.venue, clock, seed: seedOf(spec.id), source: sourceOf(spec.venue), startingBalances: spec.startingBalances, logger, idTag })
     return {
       execution: exchange.execution,
-      prepare: (symbols) => exchange.watch(symbols),
+      // Orders reach the paper venue right after this: it must have a price, not only a subscription.
+      prepare: (symbols) => exchange.watchPriced(symbols),
       onFunding: (listener) => exchange.onAccountEvent((event) => event.type === 'funding' && listener(event.payment)),
       restore: (holdings) => exchange.restore(holdings),
       reload: async () => undefined,

@@ -10,6 +10,8 @@ import type { SecretStore } from '../ports/secret-store'
 import type { ProfileStore } from '../ports/store'
 import type { VenueAccess } from '../ports/venue-access'
 import { accountHandlers } from './accounts/account-handlers'
+import { agentDeskUnavailable, agentHandlers } from './agents/agent-handlers'
+import { createAgentDesk, type AgentDesk, type AgentPorts } from './agents/create-agent-desk'
 import { approvalHandlers } from './approval-service/approval-handlers'
 import { exchangeHandlers, liveTradingHandler } from './exchanges/exchange-handlers'
 import { createEventBus, type EventBus } from './bus/event-bus'
@@ -57,6 +59,8 @@ export interface WorkstationPorts {
   sha256: Sha256Hex
   /** The OS keychain for API keys; without it keys cannot be stored and paper trading still works. */
   secrets?: SecretStore
+  /** Models, rules, indicators, prompts and news for the agent desk; without them the desk's channels answer "unavailable". */
+  agents?: AgentPorts
 }
 
 export interface Workstation {
@@ -68,6 +72,8 @@ export interface Workstation {
   readonly market: MarketService
   readonly history: HistoryService
   readonly orderPath: OrderPath
+  /** The agent desk, when its ports were given. */
+  readonly agents: AgentDesk | null
   health(): HealthReport
   /** Subscribes a transport to a contract event. */
   subscribe<E extends EventName>(channel: E, listener: (payload: EventPayload<E>) => void): () => void
@@ -112,6 +118,23 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     approvalChannel: config.shell === 'electron' ? 'dialog' : 'terminal',
   })
 
+  const agents = ports.agents
+    ? createAgentDesk({
+        ports: ports.agents,
+        store: store.agents,
+        audit: store.audit,
+        journal: store.journal,
+        orderPath,
+        venues: market.venues,
+        bus,
+        clock,
+        logger,
+        sha256: ports.sha256,
+        secrets: ports.secrets,
+        components: registry,
+      })
+    : null
+
   registry.onChange((component) => {
     if (component.state === 'degraded') logger.warn('component degraded', { component: component.name, detail: component.detail })
   })
@@ -148,6 +171,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
       }),
       ...liveTradingHandler(orderPath.accounts, orderPath.approvals),
       ...exchangeHandlers(orderPath.keys),
+      ...(agents ? agentHandlers(agents) : agentDeskUnavailable()),
     },
     logger,
   )
@@ -160,7 +184,9 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     (stopped ??= (async () => {
       heartbeat.cancel()
       heartbeatComponent.set('stopped')
-      // The order path first: its paper venues and quote streams ride on the market venues closed below.
+      // Pilots first: they submit through the order path.
+      await agents?.shutdown()
+      // The order path next: its paper venues and quote streams ride on the market venues closed below.
       await orderPath.shutdown()
       // Downloads stop first: they write to the market store and read from the venues closed next.
       await history.shutdown()
@@ -183,6 +209,7 @@ export function createWorkstation(config: WorkstationConfig, ports: WorkstationP
     market,
     history,
     orderPath,
+    agents,
     health: () => registry.report(),
     subscribe: (channel, listener) => bus.subscribe(channel, listener as (payload: KernelEvents[typeof channel]) => void),
     shutdown,

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultHeadlessDataDir } from '../composition/default-data-dir'
+import { findResourcesDir } from '../composition/resources-dir'
 import { parseHeadlessArgs } from './cli-args'
 import { startHeadless, type RunningHeadless } from './start-headless'
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 
   const here = dirname(fileURLToPath(import.meta.url))
-  const args = parseHeadlessArgs(process.argv.slice(2), { dataDir: defaultHeadlessDataDir(), rendererDir: join(here, '../renderer') })
+  const args = parseHeadlessArgs(process.argv.slice(2), { dataDir: defaultHeadlessDataDir(), rendererDir: join(here, '../renderer'), resourcesDir: findResourcesDir(here) })
   running = await startHeadless(args)
   process.stdout.write(`READY ${running.server.url}\n`)
 }

@@ -18,7 +18,7 @@ export async function startHeadless(args: HeadlessArgs & { token?: string }): Pr
   if (!existsSync(join(args.rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${args.rendererDir}; run \`npm run build\` first`)
   }
-  const ports = createProfilePorts(args.dataDir, { venues: args.venues, endpoints: args.endpoints })
+  const ports = createProfilePorts(args.dataDir, { venues: args.venues, endpoints: args.endpoints }, { resourcesDir: args.resourcesDir, modelEndpoints: args.modelEndpoints, autostart: args.pilots })
   // Second approvals as a code printed on this terminal and typed back here: out of reach of the browser.
   const approver = createStdioApprover(ports.clock)
   const workstation = createWorkstation({ version: APP_VERSION, shell: 'headless', dataDir: args.dataDir }, { ...ports, approver })

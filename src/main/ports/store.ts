@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/domain/settings'
 import type { AccountRepository } from './account-repository'
+import type { AgentStore } from './agent-store'
 import type { OrderJournal } from './order-journal'
 import type { RiskStateRepository, VerdictRepository } from './risk-state-repository'
 
@@ -38,6 +39,8 @@ export interface ProfileStore {
   readonly verdicts: VerdictRepository
   /** The write-ahead order journal (its own connection, synchronous=FULL). */
   readonly journal: OrderJournal
+  /** Decisions, snapshots, prompts, pilots, providers, model usage and news of the agent desk. */
+  readonly agents: AgentStore
   /** Checkpoints the write-ahead log so nothing waits in it at exit. */
   flush(): void
   close(): void

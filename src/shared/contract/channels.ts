@@ -1,11 +1,17 @@
 import type { z } from 'zod'
 import { accountCommands, accountEvents } from './domains/accounts'
 import { approvalCommands, approvalEvents } from './domains/approvals'
+import { arenaCommands, arenaEvents } from './domains/arena'
 import { exchangeCommands } from './domains/exchanges'
+import { feedCommands, feedEvents } from './domains/feed'
 import { marketCommands, marketEvents } from './domains/market'
 import { marketHistoryCommands, marketHistoryEvents } from './domains/market-history'
+import { modelCommands, modelEvents } from './domains/models'
+import { newsCommands } from './domains/news'
 import { orderCommands, orderEvents } from './domains/orders'
+import { pilotCommands, pilotEvents } from './domains/pilots'
 import { portfolioCommands, portfolioEvents } from './domains/portfolio'
+import { promptCommands, promptEvents } from './domains/prompts'
 import { riskCommands, riskEvents } from './domains/risk'
 import { settingsCommands, settingsEvents } from './domains/settings'
 import { systemCommands, systemEvents } from './domains/system'
@@ -27,6 +33,12 @@ export const commands = {
   ...portfolioCommands,
   ...approvalCommands,
   ...exchangeCommands,
+  ...modelCommands,
+  ...pilotCommands,
+  ...feedCommands,
+  ...promptCommands,
+  ...arenaCommands,
+  ...newsCommands,
 } as const
 
 export const events = {
@@ -39,6 +51,11 @@ export const events = {
   ...riskEvents,
   ...portfolioEvents,
   ...approvalEvents,
+  ...modelEvents,
+  ...pilotEvents,
+  ...feedEvents,
+  ...promptEvents,
+  ...arenaEvents,
 } as const
 
 export type Commands = typeof commands

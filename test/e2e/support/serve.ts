@@ -15,6 +15,19 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/** The model providers a fresh profile has; the CI keychain may hold a key for one of them. */
+const PRESET_PROVIDERS = ['deepseek', 'qwen', 'qwen-cn', 'openai']
+
+/**
+ * Every preset provider the test did not point somewhere itself goes to a
+ * closed port on 127.0.0.1: even with a key in the OS keychain, a pilot in
+ * these tests can never reach a real model API.
+ */
+function offlineModelEndpoints(extraArgs: readonly string[]): string[] {
+  const given = new Set(extraArgs.filter((arg) => /^[a-z0-9-]+=/.test(arg)).map((arg) => arg.slice(0, arg.indexOf('='))))
+  return PRESET_PROVIDERS.filter((id) => !given.has(id)).flatMap((id) => ['--model-endpoint', `${id}=http://127.0.0.1:9/v1`])
+}
+
 /**
  * `npm run serve -- --port 0 --data-dir DIR ...extraArgs` (build if stale,
  * then the headless shell), resolved once it prints READY. It runs in its
@@ -22,7 +35,7 @@ export interface RunningServer {
  * `scripts/serve.mjs` whatever forwards signals.
  */
 export async function startServe(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningServer> {
-  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+  const child = spawn('npm', ['run', 'serve', '--', '--port', '0', '--data-dir', dataDir, ...extraArgs, ...offlineModelEndpoints(extraArgs)], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

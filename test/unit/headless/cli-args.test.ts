@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseHeadlessArgs } from '../../../src/main/headless/cli-args'
 
-const DEFAULTS = { dataDir: '/tmp/profile', rendererDir: '/tmp/renderer' }
+const DEFAULTS = { dataDir: '/tmp/profile', rendererDir: '/tmp/renderer', resourcesDir: '/tmp/resources' }
 const parse = (...argv: string[]) => parseHeadlessArgs(argv, DEFAULTS)
 
 describe('serve arguments', () => {
@@ -13,7 +13,26 @@ describe('serve arguments', () => {
       rendererDir: resolve('/tmp/renderer'),
       venues: ['sim', 'okx', 'binance', 'binanceusdm', 'bybit'],
       endpoints: {},
+      resourcesDir: resolve('/tmp/resources'),
+      modelEndpoints: {},
+      pilots: true,
     })
+  })
+
+  it('--model-endpoint points a provider at another base URL; --pilots off keeps the schedule stopped', () => {
+    const args = parse('--model-endpoint', 'deepseek=http://127.0.0.1:9000/v1/', '--model-endpoint', 'qwen=http://127.0.0.1:9001/v1', '--pilots', 'off')
+    expect(args.modelEndpoints).toEqual({ deepseek: 'http://127.0.0.1:9000/v1', qwen: 'http://127.0.0.1:9001/v1' })
+    expect(args.pilots).toBe(false)
+  })
+
+  it.each([
+    [['--model-endpoint', 'deepseek'], /expects ID=BASE_URL/],
+    [['--model-endpoint', 'deepseek=ftp://x'], /http/],
+    [['--model-endpoint', 'deepseek=http://user:pw@127.0.0.1/v1'], /password/],
+    [['--model-endpoint', 'a=http://127.0.0.1/v1', '--model-endpoint', 'a=http://127.0.0.1/v2'], /more than once/],
+    [['--pilots', 'maybe'], /on or off/],
+  ])('refuses %j with a message', (argv, message) => {
+    expect(() => parse(...argv)).toThrow(message)
   })
 
   it('--venues chooses the venues, in its order', () => {

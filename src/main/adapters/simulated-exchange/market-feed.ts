@@ -1,4 +1,5 @@
 import type { MarketSymbol } from '../../../shared/domain/market'
+import type { Clock } from '../../ports/clock'
 import type { Logger } from '../../ports/logger'
 import type { MarketDataClient, MarketEvent, MarketStream, MarketSubscription } from '../../ports/market-data-client'
 import type { ExchangeEngine } from './exchange-engine'
@@ -8,11 +9,37 @@ import { asOwnVenueError } from './venue-errors'
 export interface MarketFeed {
   /** Subscribes once per symbol; later calls share the first subscription. */
   watch(symbol: MarketSymbol): Promise<void>
+  /** Resolves once the source sent a price (book, print or mark) for a watched symbol, or after FIRST_PRICE_WAIT_MS. */
+  whenPriced(symbol: MarketSymbol): Promise<void>
   close(): Promise<void>
 }
 
-export function createMarketFeed(venue: string, source: MarketDataClient, engine: ExchangeEngine, logger: Logger | undefined): MarketFeed {
+/** How long `watch` waits for a symbol's first price before resolving anyway (orders then refuse with "no price yet"). */
+export const FIRST_PRICE_WAIT_MS = 2000
+
+export function createMarketFeed(venue: string, source: MarketDataClient, engine: ExchangeEngine, logger: Logger | undefined, clock?: Clock): MarketFeed {
   const watching = new Map<MarketSymbol, Promise<void>>()
+  // A source may send its first book only at its next tick; until a price arrived, an order here would refuse.
+  const priced = new Set<MarketSymbol>()
+  const priceWaiters = new Map<MarketSymbol, Array<() => void>>()
+  const markPriced = (symbol: MarketSymbol): void => {
+    if (priced.has(symbol)) return
+    priced.add(symbol)
+    for (const wake of priceWaiters.get(symbol) ?? []) wake()
+    priceWaiters.delete(symbol)
+  }
+  const firstPrice = (symbol: MarketSymbol): Promise<void> => {
+    if (priced.has(symbol) || !clock) return Promise.resolve()
+    return new Promise((resolve) => {
+      const timer = clock.setTimeout(resolve, FIRST_PRICE_WAIT_MS)
+      const waiters = priceWaiters.get(symbol) ?? []
+      waiters.push(() => {
+        timer.cancel()
+        resolve()
+      })
+      priceWaiters.set(symbol, waiters)
+    })
+  }
   const subscriptions: MarketSubscription[] = []
   let closed = false
 
@@ -21,12 +48,15 @@ export function createMarketFeed(venue: string, source: MarketDataClient, engine
       switch (event.kind) {
         case 'book':
           engine.onBook(event.book)
+          markPriced(event.book.symbol)
           break
         case 'trades':
           engine.onTrades(event.trades)
+          for (const trade of event.trades) markPriced(trade.symbol)
           break
         case 'mark':
           engine.onMark(event.mark)
+          markPriced(event.mark.symbol)
           break
         case 'funding':
           engine.onFunding(event.funding)
@@ -83,6 +113,7 @@ export function createMarketFeed(venue: string, source: MarketDataClient, engine
       }
       return promise
     },
+    whenPriced: firstPrice,
     async close() {
       closed = true
       const all = subscriptions.splice(0)

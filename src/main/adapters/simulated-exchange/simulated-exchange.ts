@@ -29,6 +29,8 @@ export interface SimulatedExchange {
   readonly marketData: MarketDataClient
   /** Subscribes the source's markets for these symbols now, so a first order already finds a book. */
   watch(symbols: readonly MarketSymbol[]): Promise<void>
+  /** Watches and resolves once each symbol has a price, or after a short bounded wait: what a venue's first snapshot gives. */
+  watchPriced(symbols: readonly MarketSymbol[]): Promise<void>
   /** Leverage of one symbol, like a venue's set-leverage call (it crosses the wire); refused if margin would not cover. */
   setLeverage(symbol: MarketSymbol, leverage: number): Promise<void>
   /** Funding payments and liquidations, delivered like execution events. */
@@ -85,7 +87,7 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
       outbound.send(() => accountHub.dispatch(event))
     },
   })
-  const feed = createMarketFeed(venue, source, engine, logger)
+  const feed = createMarketFeed(venue, source, engine, logger, clock)
   const caller = createVenueCaller({ venue, instruments, feed, inbound, outbound })
   const marketData = createPassThroughMarketData(venue, source, capabilities)
 
@@ -111,6 +113,10 @@ export function createSimulatedExchange(options: SimulatedExchangeOptions): Simu
     async watch(symbols) {
       await instruments.ready()
       await Promise.all(symbols.map((symbol) => feed.watch(symbol)))
+    },
+    async watchPriced(symbols) {
+      await instruments.ready()
+      await Promise.all(symbols.map((symbol) => feed.watch(symbol).then(() => feed.whenPriced(symbol))))
     },
     setLeverage: (symbol, leverage) => execution.setLeverage(symbol, leverage),
     onAccountEvent: (listener) => accountHub.add(listener),

@@ -174,6 +174,132 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'agent desk: decisions, snapshots, prompts, pilots, providers, usage and news',
+    // Records are stored whole as JSON and validated on the way out; the
+    // columns beside them exist only to filter and sort.
+    sql: `
+      -- seq is the rowid alias the full-text index points at: an explicit
+      -- INTEGER PRIMARY KEY keeps its value through VACUUM, an implicit rowid may not.
+      CREATE TABLE decisions (
+        seq            INTEGER PRIMARY KEY,
+        id             TEXT NOT NULL UNIQUE,
+        cycle_id       TEXT NOT NULL,
+        pilot_id       TEXT NOT NULL,
+        role           TEXT NOT NULL,
+        provider_id    TEXT NOT NULL,
+        model          TEXT NOT NULL,
+        prompt_version INTEGER NOT NULL,
+        started_at     INTEGER NOT NULL,
+        outcome        TEXT NOT NULL,
+        symbols        TEXT NOT NULL,
+        conclusion     TEXT NOT NULL,
+        record         TEXT NOT NULL,
+        -- Kept apart from the record: only the intents change after the insert.
+        intents        TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE INDEX decisions_by_pilot_time ON decisions (pilot_id, started_at);
+      CREATE INDEX decisions_by_role_time ON decisions (role, started_at);
+      CREATE INDEX decisions_by_time ON decisions (started_at);
+      -- A decision is evidence: it is never rewritten or removed, except its intent links.
+      CREATE TRIGGER decisions_record_is_fixed BEFORE UPDATE ON decisions
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.id IS NOT OLD.id OR NEW.record IS NOT OLD.record OR NEW.started_at IS NOT OLD.started_at
+          OR NEW.pilot_id IS NOT OLD.pilot_id OR NEW.role IS NOT OLD.role OR NEW.outcome IS NOT OLD.outcome OR NEW.conclusion IS NOT OLD.conclusion
+        BEGIN SELECT RAISE(ABORT, 'decisions: only the intent links of a decision can change'); END;
+      CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+        BEGIN SELECT RAISE(ABORT, 'decisions are never deleted'); END;
+
+      CREATE TABLE decision_symbols (
+        symbol      TEXT NOT NULL,
+        decision_id TEXT NOT NULL REFERENCES decisions (id),
+        PRIMARY KEY (symbol, decision_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- An intent normally has one decision; the key allows a later role (the
+      -- risk officer) to cite the same intent without refusing its record.
+      CREATE TABLE decision_intents (
+        intent_id   TEXT NOT NULL,
+        decision_id TEXT NOT NULL REFERENCES decisions (id),
+        PRIMARY KEY (intent_id, decision_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX decision_intents_by_decision ON decision_intents (decision_id);
+
+      -- Contentless: the text lives in decisions.record; rowid = decisions.seq.
+      CREATE VIRTUAL TABLE decisions_fts USING fts5 (
+        conclusion, input_summary, rationale, raw_output, validation_errors,
+        content = '', tokenize = 'unicode61 remove_diacritics 2'
+      );
+
+      CREATE TABLE snapshots (
+        hash     TEXT PRIMARY KEY NOT NULL,
+        taken_at INTEGER NOT NULL,
+        body     TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE prompt_versions (
+        role        TEXT NOT NULL,
+        version     INTEGER NOT NULL CHECK (version > 0),
+        created_at  INTEGER NOT NULL,
+        author      TEXT NOT NULL,
+        note        TEXT NOT NULL,
+        hash        TEXT NOT NULL,
+        rollback_of INTEGER,
+        content     TEXT NOT NULL,
+        PRIMARY KEY (role, version)
+      ) STRICT;
+      CREATE TRIGGER prompt_versions_no_update BEFORE UPDATE ON prompt_versions
+        BEGIN SELECT RAISE(ABORT, 'prompt versions are never changed'); END;
+      CREATE TRIGGER prompt_versions_no_delete BEFORE DELETE ON prompt_versions
+        BEGIN SELECT RAISE(ABORT, 'prompt versions are never deleted'); END;
+
+      CREATE TABLE pilots (
+        id         TEXT PRIMARY KEY NOT NULL,
+        config     TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- No API key here: keys live in the OS keychain.
+      CREATE TABLE model_providers (
+        id     TEXT PRIMARY KEY NOT NULL,
+        config TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE model_prices (
+        provider_id     TEXT NOT NULL,
+        model           TEXT NOT NULL,
+        input_per_mtok  REAL NOT NULL CHECK (input_per_mtok >= 0),
+        output_per_mtok REAL NOT NULL CHECK (output_per_mtok >= 0),
+        PRIMARY KEY (provider_id, model)
+      ) STRICT;
+
+      CREATE TABLE model_usage (
+        pilot_id TEXT NOT NULL,
+        day      TEXT NOT NULL,
+        tokens   INTEGER NOT NULL CHECK (tokens >= 0),
+        usd      REAL NOT NULL CHECK (usd >= 0),
+        PRIMARY KEY (pilot_id, day)
+      ) STRICT;
+
+      CREATE TABLE news_feeds (
+        id       TEXT PRIMARY KEY NOT NULL,
+        config   TEXT NOT NULL,
+        position INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE news_items (
+        id           TEXT NOT NULL,
+        feed_id      TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        summary      TEXT NOT NULL,
+        url          TEXT,
+        published_at INTEGER,
+        fetched_at   INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, id)
+      ) STRICT;
+      CREATE INDEX news_items_by_time ON news_items (COALESCE(published_at, fetched_at));
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version

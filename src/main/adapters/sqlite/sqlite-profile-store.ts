@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ProfileStore } from '../../ports/store'
 import { openDatabase } from './open-database'
+import { createSqliteAgentStore, type OnCorruptAgentRow } from './sqlite-agent-store'
 import { createSqliteAccountRepository } from './sqlite-account-repository'
 import { createSqliteAuditLog } from './sqlite-audit-log'
 import { openSqliteOrderJournal } from './sqlite-order-journal'
@@ -14,8 +15,16 @@ export function profileDatabasePath(dataDir: string): string {
   return join(dataDir, PROFILE_DB_FILE)
 }
 
-/** The profile's SQLite database behind the kernel's store ports. */
-export function openSqliteProfileStore(dataDir: string, onInvalidSetting: (key: string, value: string) => void): ProfileStore {
+/**
+ * The profile's SQLite database behind the kernel's store ports. A stored
+ * agent-desk row that no longer validates is left out of reads and reported
+ * through onCorruptAgentRow.
+ */
+export function openSqliteProfileStore(
+  dataDir: string,
+  onInvalidSetting: (key: string, value: string) => void,
+  onCorruptAgentRow: OnCorruptAgentRow = () => {},
+): ProfileStore {
   mkdirSync(dataDir, { recursive: true })
   const file = profileDatabasePath(dataDir)
   const db = openDatabase(file)
@@ -35,6 +44,7 @@ export function openSqliteProfileStore(dataDir: string, onInvalidSetting: (key: 
     risk: createSqliteRiskState(db),
     verdicts: createSqliteVerdicts(db),
     journal,
+    agents: createSqliteAgentStore(db, { onCorrupt: onCorruptAgentRow }),
     flush() {
       if (open) db.pragma('wal_checkpoint(TRUNCATE)')
     },

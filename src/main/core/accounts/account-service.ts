@@ -19,6 +19,8 @@ export interface NewAccount {
   venue: VenueId
   mode: AccountMode
   startingBalance?: number | undefined
+  /** The arena pilot that trades this account, if any (seeded by the agent desk). */
+  pilotId?: string | null | undefined
 }
 
 export interface AccountService {
@@ -99,7 +101,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         name: input.name,
         venue: input.venue,
         mode: input.mode,
-        pilotId: null,
+        pilotId: input.pilotId ?? null,
         liveEnabled: false,
         createdAt: clock.now(),
         startingBalance: input.mode === 'paper' ? (input.startingBalance ?? DEFAULT_PAPER_ACCOUNT.startingBalance) : 0,
@@ -107,7 +109,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         key: null,
       }
       repository.insert(account)
-      audit.append({ kind: 'accounts.created', actor: 'user', subject: account.id, payload: describe(account) }, clock.now())
+      audit.append({ kind: 'accounts.created', actor: account.pilotId ? 'system' : 'user', subject: account.id, payload: describe(account) }, clock.now())
       logger.info('account created', { accountId: account.id, venue: account.venue, mode: account.mode })
       for (const listener of [...createdListeners]) listener(account)
       bus.publish('accounts.changed', status(account))

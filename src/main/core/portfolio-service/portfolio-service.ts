@@ -10,7 +10,7 @@ import type { RecordedFill } from '../../ports/order-journal'
 import type { PaperHoldings, VenueFunding } from '../../ports/venue-access'
 import type { EventBus } from '../bus/event-bus'
 import type { KernelEvents } from '../bus/kernel-events'
-import { createPortfolio, type FillResult, type PositionView } from '../portfolio'
+import { createPortfolio, type FillResult, type PositionView, type RoundTripStats } from '../portfolio'
 import { toAccountPortfolio, toTotal } from './portfolio-view'
 import { createKeyedThrottle } from './throttle'
 
@@ -40,6 +40,8 @@ export interface PortfolioService {
   account(accountId: AccountId): AccountPortfolio | null
   snapshot(): { accounts: AccountPortfolio[]; totals: ReturnType<typeof toTotal>[] }
   equityCurve(accountId: AccountId): { at: number; equity: number }[]
+  /** Closed round trips (wins, losses) of an account, for win rates; null for an account not opened. */
+  roundTrips(accountId: AccountId): RoundTripStats | null
   /** Called with each account's view as it goes out (the breakers watch equity). */
   onUpdated(listener: (view: AccountPortfolio) => void): () => void
   close(): void
@@ -179,6 +181,7 @@ export function createPortfolioService(deps: PortfolioServiceDeps): PortfolioSer
       const curve = entry ? portfolio.curve(accountId, entry.account.currency) : null
       return (curve?.points() ?? []).map((p) => ({ at: Math.trunc(p.at), equity: p.equity }))
     },
+    roundTrips: (accountId) => (portfolio.hasAccount(accountId) ? portfolio.roundTrips(accountId) : null),
     onUpdated(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)

@@ -1,0 +1,1 @@
+export { createIndicatorEngine } from './indicator-engine'

@@ -1,0 +1,6 @@
+export { createRulesModelClient } from './rules-model-client'
+export { answerRole, safeDefaultAnswer } from './role-answer'
+export { decideTrades } from './trader-decision'
+export { EQUITY_SHARE_PER_ORDER, orderBudget, sizeNewPosition, type SizingResult } from './order-sizing'
+export { STRATEGIES, breakout, meanReversion, trendFollowing, type Direction, type Strategy, type StrategySignal } from './strategies'
+export { readSymbol, ENTRY_TIMEFRAME, FILTER_TIMEFRAME, type SymbolReading, type Trend } from './market-reading'

@@ -1,0 +1,5 @@
+export { DEFAULT_NEWS_FEEDS } from './default-feeds'
+export { createNewsService, MAX_LATEST_NEWS, MAX_NEWS_FEEDS, type NewsRefreshFailure, type NewsRefreshResult, type NewsService, type NewsServiceDeps } from './news-service'
+export { NEWS_BLOCK_CLOSE, NEWS_BLOCK_NOTICE, NEWS_BLOCK_OPEN, renderNewsBlock } from './render-news-block'
+export { NEWS_SUMMARY_MAX, NEWS_TITLE_MAX, NEWS_URL_MAX, sanitizeNewsItem, sanitizeNewsUrl } from './sanitize-news-item'
+export { sanitizeNewsText } from './sanitize-news-text'

@@ -1,0 +1,8 @@
+export { hashPrompt } from './hash-prompt'
+export { outputJsonSchema, type JsonSchema } from './output-json-schema'
+export { type PromptRefusalReason } from './prompt-errors'
+export { type PromptImportResult, type RefusedImport } from './prompt-import'
+export { createPromptService, type PromptService, type PromptServiceDeps } from './prompt-service'
+export { DATA_VARIABLES, MISSING_VALUE, renderPrompt, type PromptVariables, type RenderedPrompt } from './render-prompt'
+export { isPromptVariable, scanTemplate, variablesUsed } from './template-variables'
+export { MIN_ORDER_ROLE_MAX_TOKENS, validatePrompt } from './validate-prompt'
