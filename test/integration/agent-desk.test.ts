@@ -38,6 +38,9 @@ describe('agent desk on a fresh profile', () => {
       expect(symbol.book.bids.length).toBeGreaterThan(0)
     }
     expect(record.account).toMatchObject({ accountId: 'arena-rules', equity: 10_000 })
+    // The decision's fingerprint is on the audit chain.
+    const audited = rig.desk.kernel.store.audit.tail(50).find((e) => e.kind === 'agents.decision' && e.subject === decision!.id)
+    expect(audited?.payload).toMatchObject({ role: 'trader', snapshotHash: record.snapshotHash, inputHash: record.inputHash, outcome: 'parsed' })
     // No model was called: the rules need no key and no network.
     expect(rig.fake.chatRequests()).toHaveLength(0)
   })

@@ -107,7 +107,7 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
   let pilots: PilotService | null = null
   const providers = createProviderService({ repository: store.providers, secrets: deps.secrets, models: ports.models, audit: deps.audit, bus, clock, logger, changed: () => pilots?.refresh() })
   const budget = createModelBudget(store.usage, clock)
-  const feed = createDecisionFeed({ decisions: store.decisions, snapshots: store.snapshots, bus, logger })
+  const feed = createDecisionFeed({ decisions: store.decisions, snapshots: store.snapshots, bus, logger, audit: deps.audit, sha256: deps.sha256, now: () => clock.now() })
   const funding = createFundingCache((venue) => deps.venues.get(venue).client, logger)
   const snapshots = createSnapshotBuilder({
     client: (venue) => deps.venues.get(venue).client,

@@ -3,7 +3,9 @@ import { HandlerError } from '../../../shared/contract/envelope'
 import type { DecisionFilter, DecisionRecord, DecisionSummary, IntentLink } from '../../../shared/domain/agents/decision'
 import type { MarketSnapshot } from '../../../shared/domain/agents/snapshot'
 import type { DecisionRepository, SnapshotRepository } from '../../ports/agent-store'
+import type { Sha256Hex } from '../../ports/hasher'
 import type { Logger } from '../../ports/logger'
+import type { AuditLog } from '../../ports/store'
 import type { EventBus } from '../bus/event-bus'
 import type { KernelEvents } from '../bus/kernel-events'
 
@@ -22,6 +24,9 @@ export interface DecisionFeedDeps {
   snapshots: SnapshotRepository
   bus: EventBus<KernelEvents>
   logger: Logger
+  audit: AuditLog
+  sha256: Sha256Hex
+  now: () => number
 }
 
 /**
@@ -58,6 +63,25 @@ export function createDecisionFeed(deps: DecisionFeedDeps): DecisionFeed {
   return {
     record(record) {
       decisions.insert(record)
+      // The chain holds each decision's fingerprint: its input and output hashes make an edited record detectable.
+      deps.audit.append(
+        {
+          kind: 'agents.decision',
+          actor: `pilot:${record.pilotId}`,
+          subject: record.id,
+          payload: {
+            cycleId: record.cycleId,
+            role: record.role,
+            model: `${record.model.providerId}/${record.model.model}`,
+            promptVersion: record.promptVersion,
+            snapshotHash: record.snapshotHash,
+            inputHash: record.inputHash,
+            outputHash: deps.sha256(record.rawOutput + (record.repairRawOutput ?? '')),
+            outcome: record.outcome,
+          },
+        },
+        deps.now(),
+      )
       bus.publish('feed.decisionRecorded', summaryOf(record))
     },
     storeSnapshot: (snapshot) => deps.snapshots.put(snapshot),
