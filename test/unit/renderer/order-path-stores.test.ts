@@ -4,36 +4,7 @@ import type { AccountPortfolio } from '../../../src/shared/contract/domains/port
 import { applyFill, applyOrders, EMPTY_ORDERS, forAccount, HISTORY_CAP, isWorking } from '../../../src/renderer/src/stores/orders-state'
 import { appendEquityPoint, positionRows, totalsByCurrency } from '../../../src/renderer/src/stores/portfolio-state'
 import { displayState, scopeKey, statusOf, upsertStatus } from '../../../src/renderer/src/stores/risk-state'
-
-function order(id: string, patch: Partial<ManagedOrder> = {}): ManagedOrder {
-  return {
-    intentId: id,
-    accountId: 'paper-main',
-    venue: 'sim',
-    symbol: 'BTC/USDT:USDT',
-    side: 'buy',
-    type: 'limit',
-    timeInForce: 'GTC',
-    postOnly: false,
-    reduceOnly: false,
-    amount: 1,
-    price: 65_000,
-    clientOrderId: `c${id}`,
-    venueOrderId: null,
-    state: 'open',
-    filled: 0,
-    averagePrice: null,
-    fees: 0,
-    feeCurrency: null,
-    slippagePct: null,
-    origin: { kind: 'manual' },
-    imported: false,
-    reason: null,
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    ...patch,
-  }
-}
+import { managedOrder as order } from './managed-order-fixture'
 
 describe('blotter data', () => {
   it('keeps working orders and history apart, newest first', () => {

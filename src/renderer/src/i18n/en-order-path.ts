@@ -261,6 +261,7 @@ export const enOrderPath = {
     cancelling: 'Cancelling…',
     cancelFailed: 'Cancel failed: {{message}}',
     loadFailed: 'Could not load orders: {{message}}',
+    focusMissing: 'Order {{id}} is not among the orders loaded here: it may be older than the recent history.',
     empty: {
       open: 'No working orders',
       history: 'No finished orders yet',

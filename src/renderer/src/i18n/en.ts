@@ -1,7 +1,11 @@
 // English: the source of truth for translation keys. zh-CN.ts must have the same shape,
 // which tsc checks (see Translation). Kept as TypeScript rather than JSON because
 // tsconfig.web.json (a composite project) does not list .json files.
+import { enAgentRoles } from './en-agent-roles'
+import { enAgentSettings } from './en-agent-settings'
+import { enFeedArena } from './en-feed-arena'
 import { enOrderPath } from './en-order-path'
+import { enPromptsModels } from './en-prompts-models'
 
 export const en = {
   app: {
@@ -169,9 +173,17 @@ export const en = {
     detail: 'Technical detail',
   },
   ...enOrderPath,
+  ...enAgentRoles,
+  ...enFeedArena,
+  ...enPromptsModels,
+  ...enAgentSettings,
 }
 
 /** Same keys as English, any string values: a missing or extra key in a translation fails to compile. */
 export type Translation = DeepStrings<typeof en>
 export type OrderPathTranslation = DeepStrings<typeof enOrderPath>
+export type AgentRolesTranslation = DeepStrings<typeof enAgentRoles>
+export type FeedArenaTranslation = DeepStrings<typeof enFeedArena>
+export type PromptsModelsTranslation = DeepStrings<typeof enPromptsModels>
+export type AgentSettingsTranslation = DeepStrings<typeof enAgentSettings>
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> }

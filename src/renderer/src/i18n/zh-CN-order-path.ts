@@ -261,6 +261,7 @@ export const zhCNOrderPath: OrderPathTranslation = {
     cancelling: '撤单中…',
     cancelFailed: '撤单失败：{{message}}',
     loadFailed: '无法加载委托：{{message}}',
+    focusMissing: '委托 {{id}} 不在已加载的委托中：它可能早于最近的历史记录。',
     empty: {
       open: '暂无当前委托',
       history: '暂无历史委托',

@@ -1,5 +1,9 @@
 import type { Translation } from './en'
+import { zhCNAgentRoles } from './zh-CN-agent-roles'
+import { zhCNAgentSettings } from './zh-CN-agent-settings'
+import { zhCNFeedArena } from './zh-CN-feed-arena'
 import { zhCNOrderPath } from './zh-CN-order-path'
+import { zhCNPromptsModels } from './zh-CN-prompts-models'
 
 // 简体中文. Trading vocabulary follows mainland exchange usage: 模拟盘 (paper), 实盘 (live), 回测 (backtest).
 export const zhCN: Translation = {
@@ -166,5 +170,10 @@ export const zhCN: Translation = {
     step3: '请保持该终端开启：关闭它会停止内核。',
     desktop: '在桌面应用中，连接会自动建立。',
     detail: '技术细节',
-  },  ...zhCNOrderPath,
+  },
+  ...zhCNOrderPath,
+  ...zhCNAgentRoles,
+  ...zhCNFeedArena,
+  ...zhCNPromptsModels,
+  ...zhCNAgentSettings,
 }

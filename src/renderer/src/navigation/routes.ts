@@ -18,3 +18,9 @@ export function sectionFromHash(hash: string): string | null {
   const section = hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[1] ?? ''
   return /^[a-z][a-z0-9-]{0,40}$/.test(section) ? section : null
 }
+
+/** The query after the page and section ('#/feed?pilot=rules' → pilot=rules), for links that carry a selection; empty when absent. */
+export function hashParams(hash: string): URLSearchParams {
+  const at = hash.indexOf('?')
+  return new URLSearchParams(at === -1 ? '' : hash.slice(at + 1))
+}

@@ -21,3 +21,8 @@ export function useRoute(): RouteId {
 export function useSection(): string | null {
   return useSyncExternalStore(subscribe, () => sectionFromHash(window.location.hash))
 }
+
+/** The whole hash, for pages that read a selection from its query ('#/monitor?order=…'). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash)
+}

@@ -29,7 +29,10 @@ export const PilotConfigSchema = z.strictObject({
   roleModels: z.partialRecord(RoleIdSchema, ModelRefSchema),
   /** The rules strategy used when the rules provider answers (as the model, or as the fallback). */
   strategy: RulesStrategySchema,
-  /** Fall back to the rules provider when the model fails (errors, budget, invalid output). */
+  /**
+   * Let the rules provider answer when the model cannot be reached (errors, time-outs, a missing key, a
+   * budget spent mid-cycle). A model that answers badly is recorded as "no action", never replaced.
+   */
   fallbackToRules: z.boolean(),
   accountId: AccountIdSchema,
   venue: VenueIdSchema,

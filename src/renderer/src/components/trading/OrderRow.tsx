@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IntentOrigin } from '../../../../shared/domain/intent'
 import { formatDateTime } from '../../format/date-time'
@@ -10,10 +10,17 @@ import { usePriceDecimals } from './use-price-decimals'
 
 /**
  * One order of the blotter. It subscribes to its own order only, so an
- * `orders.updated` event re-renders this row and nothing else.
+ * `orders.updated` event re-renders this row and nothing else. A focused row
+ * (the order a Monitor link names) is highlighted and scrolled into view.
  */
-export const OrderRow = memo(function OrderRow({ id }: { id: string }): React.JSX.Element | null {
+export const OrderRow = memo(function OrderRow({ id, focused = false }: { id: string; focused?: boolean }): React.JSX.Element | null {
   const { t } = useTranslation()
+  const rowRef = useRef<HTMLTableRowElement>(null)
+  const present = useOrdersStore((s) => s.byId[id] !== undefined)
+  useEffect(() => {
+    // The row and the page around it both scroll: centre it in whichever hides it.
+    if (focused && present) rowRef.current?.scrollIntoView({ block: 'center' })
+  }, [focused, present])
   const order = useOrdersStore((s) => s.byId[id])
   const cancelling = useOrdersStore((s) => s.cancelling[id] === true)
   const cancelError = useOrdersStore((s) => s.cancelErrors[id])
@@ -23,7 +30,16 @@ export const OrderRow = memo(function OrderRow({ id }: { id: string }): React.JS
   const working = isWorking(order.state)
 
   return (
-    <tr data-testid="order-row" data-intent-id={order.intentId} data-state={order.state}>
+    <tr
+      ref={rowRef}
+      className={focused ? 'order-focused' : undefined}
+      data-testid="order-row"
+      data-intent-id={order.intentId}
+      data-client-order-id={order.clientOrderId}
+      data-state={order.state}
+      data-focused={focused || undefined}
+      aria-current={focused || undefined}
+    >
       <td className="mono dim" title={formatDateTime(order.createdAt)}>
         {formatClock(order.createdAt)}
       </td>

@@ -12,8 +12,9 @@ const NUMERIC = new Set<string>(['size', 'price', 'filled', 'avgPrice', 'slippag
 /**
  * Working orders or the history. It re-renders when the list of ids changes
  * (an order added, or moved from open to history); figures update per row.
+ * focusId, an intent id, is the row a Monitor link picked out.
  */
-export function OrdersTable({ scope, accountId }: { scope: 'open' | 'history'; accountId: string | null }): React.JSX.Element {
+export function OrdersTable({ scope, accountId, focusId = null }: { scope: 'open' | 'history'; accountId: string | null; focusId?: string | null }): React.JSX.Element {
   const { t } = useTranslation()
   const ids = useOrdersStore(useShallow((s) => forAccount(scope === 'open' ? s.openIds : s.historyIds, s.byId, accountId)))
   const error = useOrdersStore((s) => s.error)
@@ -31,7 +32,7 @@ export function OrdersTable({ scope, accountId }: { scope: 'open' | 'history'; a
       </thead>
       <tbody>
         {ids.map((id) => (
-          <OrderRow key={id} id={id} />
+          <OrderRow key={id} id={id} focused={id === focusId} />
         ))}
         {ids.length === 0 && (
           <tr className="empty-row">

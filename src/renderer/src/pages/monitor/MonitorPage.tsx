@@ -4,7 +4,9 @@ import { useShallow } from 'zustand/react/shallow'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { PageHeader } from '../../components/PageHeader'
 import { Blotter } from '../../components/trading/Blotter'
+import { orderFocusFromHash } from '../../navigation/order-link'
 import { hrefFor } from '../../navigation/routes'
+import { useHash } from '../../navigation/use-route'
 import { loadAccounts, useAccountsStore } from '../../stores/accounts-store'
 import { useConnectionStore } from '../../stores/connection-store'
 import { loadPortfolio, usePortfolioStore } from '../../stores/portfolio-store'
@@ -16,7 +18,9 @@ import './monitor.css'
 /**
  * The live account overview: totals per currency, a card per account with
  * its equity curve and risk state, and the blotter (positions first). Every
- * figure is the kernel's; while it cannot answer, the page says why.
+ * figure is the kernel's; while it cannot answer, the page says why. A link
+ * naming an order ('#/monitor?order=<client order id>', from the Decision
+ * feed) picks that order out in the blotter.
  */
 export function MonitorPage(): React.JSX.Element {
   const { t } = useTranslation()
@@ -26,6 +30,7 @@ export function MonitorPage(): React.JSX.Element {
   const bookIds = usePortfolioStore(useShallow((s) => (s.accounts ?? []).map((a) => a.accountId)))
   const booksLoaded = usePortfolioStore((s) => s.accounts !== null)
   const portfolioError = usePortfolioStore((s) => s.error)
+  const focusOrder = orderFocusFromHash(useHash())
 
   const connected = useConnectionStore((s) => s.state === 'open')
   useEffect(() => {
@@ -63,7 +68,7 @@ export function MonitorPage(): React.JSX.Element {
           </p>
         </div>
       )}
-      <Blotter initialTab="positions" testId="monitor-blotter" />
+      <Blotter initialTab="positions" focusClientOrderId={focusOrder} testId="monitor-blotter" />
     </div>
   )
 }

@@ -7,27 +7,32 @@ import { useSettingsStore } from '../../stores/settings-store'
 import { ExchangesSection } from './exchanges/ExchangesSection'
 import { InterfaceCard } from './InterfaceCard'
 import { LoggingCard } from './LoggingCard'
+import { ModelsSection } from './models/ModelsSection'
+import { NewsSection } from './news/NewsSection'
 import { SaveStatus } from './SaveStatus'
 import { SystemCard } from './SystemCard'
 import './settings-tabs.css'
 
-const TABS = ['general', 'exchanges'] as const
+const TABS = ['general', 'exchanges', 'models', 'news'] as const
+type Tab = (typeof TABS)[number]
+const TAB_LABELS = { general: 'settings.tabs.general', exchanges: 'settings.tabs.exchanges', models: 'modelSettings.tab', news: 'newsSettings.tab' } as const
+const TAB_SUBTITLES = { general: 'settings.subtitle', exchanges: 'exchanges.subtitle', models: 'modelSettings.subtitle', news: 'newsSettings.subtitle' } as const
 
 export function SettingsPage(): React.JSX.Element {
   const { t } = useTranslation()
   const section = useSection()
-  const tab = section === 'exchanges' ? 'exchanges' : 'general'
+  const tab: Tab = TABS.find((id) => id === section) ?? 'general'
   return (
     <div className="page page-settings" data-testid="page-settings">
-      <PageHeader title={t('settings.title')} subtitle={t(tab === 'general' ? 'settings.subtitle' : 'exchanges.subtitle')} aside={tab === 'general' ? <SaveStatus /> : undefined} />
+      <PageHeader title={t('settings.title')} subtitle={t(TAB_SUBTITLES[tab])} aside={tab === 'general' ? <SaveStatus /> : undefined} />
       <nav className="settings-tabs" aria-label={t('settings.sections')}>
         {TABS.map((id) => (
           <a key={id} className="settings-tab" href={id === 'general' ? hrefFor('settings') : hrefFor('settings', id)} aria-current={tab === id ? 'page' : undefined} data-testid={`settings-tab-${id}`}>
-            {t(`settings.tabs.${id}`)}
+            {t(TAB_LABELS[id])}
           </a>
         ))}
       </nav>
-      {tab === 'general' ? <GeneralSettings /> : <ExchangesSection />}
+      {tab === 'general' ? <GeneralSettings /> : tab === 'exchanges' ? <ExchangesSection /> : tab === 'models' ? <ModelsSection /> : <NewsSection />}
     </div>
   )
 }

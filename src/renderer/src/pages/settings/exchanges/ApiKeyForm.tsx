@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KeyStatus } from '../../../../../shared/contract/domains/exchanges'
 import type { ContractError } from '../../../../../shared/contract/envelope'
 import { InlineError } from '../../../components/InlineError'
 import { Modal } from '../../../components/Modal'
 import { saveKey } from '../../../stores/key-status-store'
+import { SecretField, takeSecret } from '../SecretField'
 import { keyHint, secretProblem, type SecretProblem } from './secret-rules'
 
 type Field = 'apiKey' | 'secret' | 'passphrase'
@@ -16,7 +17,6 @@ type Field = 'apiKey' | 'secret' | 'passphrase'
  */
 export function ApiKeyForm({ accountId, venue, onDone }: { accountId: string; venue: string; onDone(status: KeyStatus): void }): React.JSX.Element {
   const { t } = useTranslation()
-  const ids = { apiKey: useId(), secret: useId(), passphrase: useId() }
   const refs = { apiKey: useRef<HTMLInputElement>(null), secret: useRef<HTMLInputElement>(null), passphrase: useRef<HTMLInputElement>(null) }
   const [problems, setProblems] = useState<Partial<Record<Field, SecretProblem>>>({})
   const [hint, setHint] = useState<string | null>(null)
@@ -36,12 +36,7 @@ export function ApiKeyForm({ accountId, venue, onDone }: { accountId: string; ve
   }
 
   const confirm = async (): Promise<void> => {
-    const read = (field: Field): string => {
-      const input = refs[field].current!
-      const value = input.value
-      input.value = '' // out of the DOM before the call, whatever its outcome
-      return value
-    }
+    const read = (field: Field): string => takeSecret(refs[field].current!)
     const apiKey = read('apiKey')
     const secret = read('secret')
     const passphrase = read('passphrase')
@@ -53,24 +48,15 @@ export function ApiKeyForm({ accountId, venue, onDone }: { accountId: string; ve
     else setError(envelope.error)
   }
 
-  const input = (field: Field, optional = false) => (
-    <div className="key-field">
-      <label htmlFor={ids[field]}>{t(`exchanges.key.${field}`)}</label>
-      <input
-        ref={refs[field]}
-        id={ids[field]}
-        className="input"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        autoCapitalize="off"
-        placeholder={optional ? t('exchanges.key.optional') : undefined}
-        disabled={busy}
-        aria-invalid={problems[field] ? true : undefined}
-        data-testid={`key-${field}`}
-      />
-      {problems[field] && <span className="risk-issue">{t(`exchanges.key.problems.${problems[field]}`)}</span>}
-    </div>
+  const input = (field: Field, optional = false): React.JSX.Element => (
+    <SecretField
+      label={t(`exchanges.key.${field}`)}
+      inputRef={refs[field]}
+      problem={problems[field] ? t(`exchanges.key.problems.${problems[field]}`) : null}
+      disabled={busy}
+      placeholder={optional ? t('exchanges.key.optional') : undefined}
+      testId={`key-${field}`}
+    />
   )
 
   return (

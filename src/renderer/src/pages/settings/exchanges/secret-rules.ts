@@ -1,16 +1,13 @@
+import { secretTextProblem, type SecretProblem } from '../secret-text'
+
 // What the contract accepts for a key, a secret or a passphrase
 // (contract/domains/exchanges.ts): checked before anything is sent, and
 // reported without ever echoing the value.
 
-const PRINTABLE = /^[\x21-\x7e]+$/
-
-export type SecretProblem = 'required' | 'length' | 'characters'
+export type { SecretProblem }
 
 export function secretProblem(value: string, optional = false): SecretProblem | null {
-  if (value === '') return optional ? null : 'required'
-  if (value.length < 4 || value.length > 256) return 'length'
-  if (!PRINTABLE.test(value)) return 'characters'
-  return null
+  return secretTextProblem(value, { min: 4, max: 256, optional })
 }
 
 /** "****abcd": enough to tell keys apart, as the kernel's key status shows it. */
