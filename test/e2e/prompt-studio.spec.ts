@@ -133,6 +133,10 @@ test('a prompt is edited, flagged, fixed, saved after its diff, compared, rolled
   expect(afterSave.at(-1)).toMatchObject({ version: v2, note: 'e2e: weigh the risk limits', author: 'trader', rollbackOf: null })
   expect(afterSave.at(-1)!.sections.goal).toBe(goodGoal)
   await expect(page.getByTestId(`history-row-${v2}`)).toContainText(`#${afterSave.at(-1)!.hash.slice(0, 8)}`)
+  // Hot reload: the next cycle of a pilot reads the saved version, with no restart.
+  const withV2 = await runRulesTrader()
+  expect(withV2.promptVersion).toBe(v2)
+  expect(withV2.system).toContain('weighing')
 
   // Compare v1 and v2 from the history.
   await page.getByTestId(`history-pick-${v1.version}`).check()
@@ -158,6 +162,9 @@ test('a prompt is edited, flagged, fixed, saved after its diff, compared, rolled
   await expect(page.getByTestId('prompt-editor-goal')).not.toContainText('{{limits}}')
   const afterRollback = await call<PromptVersion[]>('prompts.history', { role: 'trader' })
   expect(afterRollback.at(-1)).toMatchObject({ version: v3, rollbackOf: v1.version, hash: v1.hash })
+  const withV3 = await runRulesTrader()
+  expect(withV3.promptVersion).toBe(v3)
+  expect(withV3.system).not.toContain('weighing')
   await page.getByTestId('prompt-history-card').scrollIntoViewIfNeeded()
   await page.screenshot({ path: join(SCREENSHOTS, 'prompt-history.png'), fullPage: true })
 
@@ -214,7 +221,23 @@ test('a prompt is edited, flagged, fixed, saved after its diff, compared, rolled
   await page.getByTestId('prompt-guard-discard').click()
   await expect(editorOf(page)).toHaveAttribute('data-role', 'risk_officer')
   expect((await call<PromptVersion[]>('prompts.history', { role: 'trader' })).length).toBe(afterRollback.length)
+
+  // The Decision feed shows which version each run used: v2 first, then the rollback's v3.
+  await page.goto(url('#/feed?pilot=rules'))
+  // The rules pilot runs one role, the trader, so every card here is a trader decision, newest first.
+  await expect(page.getByTestId('feed-card-prompt-version').first()).toHaveText(`prompt v${v3}`)
+  await expect(page.getByTestId('feed-card-prompt-version').filter({ hasText: `prompt v${v2}` })).toHaveCount(1)
+  await page.screenshot({ path: join(SCREENSHOTS, 'prompt-hot-reload-feed.png') })
 })
+
+/** Runs the rules pilot once (its trader reads the trader prompt) and returns what its trader decision used. */
+async function runRulesTrader(): Promise<{ promptVersion: number; system: string }> {
+  const report = await call<{ cycleId: string }>('pilots.runNow', { pilotId: 'rules' })
+  const [summary] = await call<Array<{ id: string; cycleId: string }>>('feed.search', { pilotId: 'rules', role: 'trader', limit: 1 })
+  expect(summary!.cycleId).toBe(report.cycleId)
+  const record = await call<{ promptVersion: number; messages: Array<{ role: string; content: string }> }>('feed.get', { decisionId: summary!.id })
+  return { promptVersion: record.promptVersion, system: record.messages[0]!.content }
+}
 
 test('in Simplified Chinese the studio names roles and sections in Chinese', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN' })

@@ -75,7 +75,7 @@ export const DecisionCard = memo(function DecisionCard({ summary, pilotName, exp
             {t('feed.card.fallbackFrom', { model: formatModelRef(summary.fallbackFrom) })}
           </span>
         )}
-        <span className="mini-badge prompt-version" title={t('feed.card.promptVersionHint')}>
+        <span className="mini-badge prompt-version" title={t('feed.card.promptVersionHint')} data-testid="feed-card-prompt-version">
           {t('feed.card.promptVersion', { version: summary.promptVersion })}
         </span>
         {summary.symbols.map((symbol) => (
