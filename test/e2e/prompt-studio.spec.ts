@@ -291,9 +291,8 @@ test('Settings → Models: a key tested against a fake OpenAI server, a local pr
   await keyInput.fill(FAKE_KEY)
   await deepseek.getByTestId('model-key-save').click()
   // Emptied at once, and the form closes once the key is stored.
-  await expect(async () => {
-    if ((await keyInput.count()) > 0) expect(await keyInput.inputValue()).toBe('')
-  }).toPass()
+  // (evaluateAll never waits for the field, so a form that closes meanwhile cannot hang the check)
+  await expect.poll(() => keyInput.evaluateAll((fields) => fields.every((field) => (field as HTMLInputElement).value === ''))).toBe(true)
   const settled = page.getByTestId('provider-key-state-deepseek').and(page.locator('[data-state="stored"]')).or(deepseek.getByTestId('model-key-error'))
   await expect(settled.first()).toBeVisible({ timeout: 30_000 })
   if (await deepseek.getByTestId('model-key-error').isVisible()) {
