@@ -154,3 +154,64 @@ describe('breakers over pilots', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/halted/) } })
   })
 })
+
+describe('pilots the trader adds and removes', () => {
+  it('creates a pilot with its own paper account, paused; it runs on demand, and removing it keeps its records', async () => {
+    const { desk } = rig
+    const created = await desk.settle(
+      desk.client.call('pilots.create', {
+        id: 'eth-reversion',
+        name: 'ETH mean reversion',
+        pipeline: 'solo',
+        model: { providerId: 'rules', model: 'mean_reversion' },
+        roleModels: {},
+        strategy: 'mean_reversion',
+        fallbackToRules: false,
+        venue: 'sim',
+        symbols: ['ETH/USDT:USDT'],
+        cadenceMs: 300_000,
+        budget: { tokensPerDay: 0, usdPerDay: 0 },
+        startingBalance: 2_500,
+      }),
+    )
+    expect(created).toMatchObject({ state: 'paused', config: { id: 'eth-reversion', accountId: 'pilot-eth-reversion', enabled: false } })
+    const account = (await desk.client.call('accounts.list')).find((a) => a.id === 'pilot-eth-reversion')
+    expect(account).toMatchObject({ mode: 'paper', venue: 'sim', pilotId: 'eth-reversion' })
+    const report = await desk.settle(desk.client.call('pilots.runNow', { pilotId: 'eth-reversion' }))
+    expect(['traded', 'held']).toContain(report.outcome)
+    expect((await desk.client.call('arena.leaderboard')).find((r) => r.pilotId === 'eth-reversion')).toMatchObject({ startingEquity: 2_500 })
+
+    expect(await desk.client.call('pilots.remove', { pilotId: 'eth-reversion' })).toEqual({ removed: true })
+    expect((await desk.client.call('pilots.list')).map((p) => p.config.id)).not.toContain('eth-reversion')
+    expect(await desk.client.call('feed.search', { pilotId: 'eth-reversion', limit: 10 })).toHaveLength(1)
+    expect((await desk.client.call('accounts.list')).some((a) => a.id === 'pilot-eth-reversion')).toBe(true)
+  })
+
+  it.each([
+    ['an existing id', { id: 'rules' }, /exists already/],
+    ['a symbol the venue does not list', { symbols: ['DOGE/USDT:USDT'] }, /does not list DOGE/],
+    ['an unknown venue', { venue: 'nowhere' }, /Unknown venue/],
+    ['a model the provider does not have', { model: { providerId: 'deepseek', model: 'gpt-9' } }, /has no model "gpt-9"/],
+  ])('refuses %s, and opens no account', async (_name, change, message) => {
+    const { desk } = rig
+    const before = (await desk.client.call('accounts.list')).length
+    const envelope = await desk.settle(
+      desk.client.callEnvelope('pilots.create', {
+        id: 'newcomer',
+        name: 'Newcomer',
+        pipeline: 'solo',
+        model: { providerId: 'rules', model: 'trend_following' },
+        roleModels: {},
+        strategy: 'trend_following',
+        fallbackToRules: true,
+        venue: 'sim',
+        symbols: ['BTC/USDT:USDT'],
+        cadenceMs: 180_000,
+        budget: { tokensPerDay: 0, usdPerDay: 0 },
+        ...change,
+      }),
+    )
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } })
+    expect(await desk.client.call('accounts.list')).toHaveLength(before)
+  })
+})

@@ -37,6 +37,8 @@ export interface PilotRepository {
   list(): PilotConfig[]
   get(id: string): PilotConfig | null
   upsert(pilot: PilotConfig): void
+  /** Removes a pilot's configuration; its decisions, account and orders stay. */
+  remove(id: string): boolean
 }
 
 export interface ProviderRepository {

@@ -104,6 +104,14 @@ describe('agent desk repositories (migration 4)', () => {
       expect(db.prepare("SELECT updated_at FROM pilots WHERE id = 'early'").pluck().get()).toBe(50_000)
     })
 
+    it('removes a pilot once; the others stay', () => {
+      store.pilots.upsert(pilotConfig('a'))
+      store.pilots.upsert(pilotConfig('b'))
+      expect(store.pilots.remove('a')).toBe(true)
+      expect(store.pilots.remove('a')).toBe(false)
+      expect(store.pilots.list().map((p) => p.id)).toEqual(['b'])
+    })
+
     it('refuses an invalid pilot and skips a corrupt stored one', () => {
       expect(() => store.pilots.upsert(pilotConfig('ok', { symbols: [] }))).toThrow(/invalid pilot configuration: symbols/)
       store.pilots.upsert(pilotConfig('ok'))

@@ -10,6 +10,7 @@ export function createSqlitePilotRepository(db: Database.Database, onCorrupt: On
   const upsert = db.prepare(
     'INSERT INTO pilots (id, config, updated_at) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at',
   )
+  const remove = db.prepare<[string]>('DELETE FROM pilots WHERE id = ?')
   const read = (id: string, config: string): PilotConfig | null => readStored(PilotConfigSchema, config, { table: 'pilots', key: id }, onCorrupt)
   return {
     list: () =>
@@ -25,5 +26,6 @@ export function createSqlitePilotRepository(db: Database.Database, onCorrupt: On
       const valid = validInput(PilotConfigSchema, pilot, 'pilot configuration')
       upsert.run(valid.id, JSON.stringify(valid), now())
     },
+    remove: (id) => remove.run(id).changes > 0,
   }
 }

@@ -21,6 +21,8 @@ export function agentHandlers(desk: AgentDesk): AgentHandlers {
 
     'pilots.list': () => pilots.list(),
     'pilots.update': ({ pilotId, patch }) => pilots.update(pilotId, stripUndefined(patch)),
+    'pilots.create': ({ startingBalance, ...draft }) => pilots.create(draft, startingBalance),
+    'pilots.remove': async ({ pilotId }) => ({ removed: await pilots.remove(pilotId) }),
     'pilots.pause': ({ pilotId }) => pilots.pause(pilotId),
     'pilots.resume': ({ pilotId }) => pilots.resume(pilotId),
     'pilots.stop': ({ pilotId }) => pilots.stop(pilotId),

@@ -31,6 +31,13 @@ import { seedAgentDesk } from './seed-agent-desk'
 import { createSnapshotBuilder } from './snapshot-builder'
 import type { ReplayResult } from '../../../shared/contract/domains/feed'
 
+/** An account id from a wanted one: cut to the 40 characters ids may have, and numbered if taken. */
+function freeAccountId(wanted: string, taken: (id: string) => boolean): string {
+  const base = wanted.slice(0, 36)
+  if (!taken(base)) return base
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`
+}
+
 /** What the agent desk needs from outside the kernel, chosen by the composition root. */
 export interface AgentPorts {
   /** Every OpenAI-compatible provider (DeepSeek, Qwen, OpenAI, any base URL). */
@@ -154,6 +161,17 @@ export function createAgentDesk(deps: AgentDeskDeps): AgentDesk {
     },
     storeSnapshot: (snapshot) => feed.storeSnapshot(snapshot),
     validate: validatePilot,
+    async validateSymbols(venue, symbols) {
+      if (!deps.venues.ids().includes(venue)) throw new HandlerError('invalid_input', `Unknown venue ${JSON.stringify(venue)}; expected one of: ${deps.venues.ids().join(', ')}`)
+      const listed = new Set((await deps.venues.connect(venue)).map((i) => i.symbol))
+      const unknown = symbols.filter((s) => !listed.has(s))
+      if (unknown.length > 0) throw new HandlerError('invalid_input', `${venue} does not list ${unknown.join(', ')}`)
+    },
+    openAccount(pilot, startingBalance) {
+      const id = freeAccountId(`pilot-${pilot.id}`, (candidate) => orderPath.accounts.get(candidate) !== null)
+      orderPath.accounts.create({ id, name: `Pilot · ${pilot.name}`.slice(0, 80), venue: pilot.venue, mode: 'paper', startingBalance, pilotId: pilot.id })
+      return id
+    },
     cycle: {
       clock,
       logger,

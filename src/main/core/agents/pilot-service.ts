@@ -17,6 +17,10 @@ export interface PilotService {
   list(): PilotStatus[]
   status(pilotId: string): PilotStatus
   update(pilotId: string, patch: Partial<PilotConfig>): PilotStatus
+  /** Adds a pilot (paused) with its own paper account. */
+  create(pilot: Omit<PilotConfig, 'accountId' | 'enabled' | 'createdAt'>, startingBalance: number): Promise<PilotStatus>
+  /** Stops a pilot (cancelling a running cycle) and removes it; its account and records stay. */
+  remove(pilotId: string): Promise<boolean>
   pause(pilotId: string): PilotStatus
   resume(pilotId: string): PilotStatus
   stop(pilotId: string): Promise<PilotStatus>
@@ -45,6 +49,10 @@ export interface PilotServiceDeps {
   storeSnapshot: (snapshot: MarketSnapshot) => void
   cycle: CycleDeps
   validate: (pilot: PilotConfig) => void
+  /** Checks the symbols are listed on the venue (throws a readable error otherwise). */
+  validateSymbols: (venue: string, symbols: readonly string[]) => Promise<void>
+  /** Opens the new pilot's paper account; returns its id. */
+  openAccount: (pilot: { id: string; name: string; venue: string }, startingBalance: number) => string
   /** The scheduler's resolution: how often it looks for due pilots. */
   tickMs?: number
   firstCycleMs?: number
@@ -188,6 +196,31 @@ export function createPilotService(deps: PilotServiceDeps): PilotService {
       const runtime = runtimeOf(next)
       if (patch.cadenceMs !== undefined && runtime.nextCycleAt !== null) runtime.nextCycleAt = Math.min(runtime.nextCycleAt, clock.now() + next.cadenceMs)
       return announce(next)
+    },
+    async create(draft, startingBalance) {
+      if (repository.get(draft.id)) throw new HandlerError('invalid_input', `A pilot named ${JSON.stringify(draft.id)} exists already`)
+      await deps.validateSymbols(draft.venue, draft.symbols)
+      const candidate: PilotConfig = { ...draft, accountId: 'pending', enabled: false, createdAt: clock.now() }
+      deps.validate({ ...candidate, accountId: 'pilot-check' })
+      const pilot: PilotConfig = { ...candidate, accountId: deps.openAccount(draft, startingBalance) }
+      repository.upsert(pilot)
+      runtimeOf(pilot).mode = 'paused'
+      deps.audit.append({ kind: 'pilots.created', actor: 'user', subject: pilot.id, payload: { accountId: pilot.accountId, venue: pilot.venue, model: pilot.model, pipeline: pilot.pipeline, startingBalance } }, clock.now())
+      return announce(pilot)
+    },
+    async remove(pilotId) {
+      const pilot = requirePilot(pilotId)
+      const runtime = runtimeOf(pilot)
+      runtime.mode = 'stopped'
+      runtime.abort?.abort()
+      if (runtime.running) await runtime.running.catch(() => undefined)
+      const removed = repository.remove(pilotId)
+      deps.audit.append({ kind: 'pilots.removed', actor: 'user', subject: pilotId, payload: { accountId: pilot.accountId } }, clock.now())
+      // Its last word, so screens showing it mark it stopped; pilots.list no longer has it.
+      const last: PilotStatus = { ...statusOf(pilot), state: 'stopped', nextCycleAt: null }
+      runtimes.delete(pilotId)
+      bus.publish('pilots.changed', last)
+      return removed
     },
     pause(pilotId) {
       const pilot = requirePilot(pilotId)

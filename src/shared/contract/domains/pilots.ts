@@ -17,6 +17,25 @@ export const PilotPatchSchema = PilotConfigSchema.pick({
   budget: true,
 }).partial()
 
+/** A new pilot: its own paper account is opened with it on the chosen venue. */
+export const NewPilotSchema = PilotConfigSchema.pick({
+  id: true,
+  name: true,
+  pipeline: true,
+  model: true,
+  roleModels: true,
+  strategy: true,
+  fallbackToRules: true,
+  venue: true,
+  symbols: true,
+  cadenceMs: true,
+  budget: true,
+}).extend({
+  /** The paper account's deposit, in its settlement currency (USDT). */
+  startingBalance: z.number().positive().max(1e9).default(10_000),
+})
+export type NewPilot = z.input<typeof NewPilotSchema>
+
 export const CycleReportSchema = z.strictObject({
   pilotId: PilotIdSchema,
   cycleId: z.string(),
@@ -37,6 +56,16 @@ export const pilotCommands = {
     summary: 'Changes a pilot (models per role, pipeline, cadence, budget); the next cycle uses it',
     input: z.strictObject({ pilotId: PilotIdSchema, patch: PilotPatchSchema }),
     output: PilotStatusSchema,
+  }),
+  'pilots.create': command({
+    summary: 'Adds a pilot with its own paper account; it starts paused, so the trader resumes it when ready',
+    input: NewPilotSchema,
+    output: PilotStatusSchema,
+  }),
+  'pilots.remove': command({
+    summary: 'Stops a pilot and removes it; its account, orders and decision records stay for the record',
+    input: byId,
+    output: z.strictObject({ removed: z.boolean() }),
   }),
   'pilots.pause': command({ summary: 'Stops scheduling new cycles until resumed; a running cycle finishes', input: byId, output: PilotStatusSchema }),
   'pilots.resume': command({ summary: 'Resumes scheduled cycles', input: byId, output: PilotStatusSchema }),
