@@ -155,6 +155,31 @@ describe('searching decisions (migration 4)', () => {
     expect(seen).toEqual(ids(decisions.search(filter())))
   })
 
+  it('pages with a (time, id) cursor without skipping decisions that share a millisecond', () => {
+    const tied = makeTempDir()
+    const opened = openStore(tied.path)
+    try {
+      for (let i = 0; i < 5; i++) opened.decisions.insert(decisionRecord({ id: `tied-decision-${i}`, startedAt: 7_000 }))
+      opened.decisions.insert(decisionRecord({ id: 'older-decision', startedAt: 6_000 }))
+      const all = ids(opened.decisions.search(filter()))
+      // A time alone loses the three tied decisions after the first page.
+      expect(ids(opened.decisions.search(filter({ limit: 2, before: 7_000 })))).toEqual(['older-decision'])
+      const seen: string[] = []
+      let cursor: { before: number; beforeId: string } | null = null
+      for (;;) {
+        const page = opened.decisions.search(filter({ limit: 2, ...(cursor ?? {}) }))
+        if (page.length === 0) break
+        seen.push(...ids(page))
+        cursor = { before: page.at(-1)!.startedAt, beforeId: page.at(-1)!.id }
+      }
+      expect(seen).toEqual(all)
+      expect(seen).toHaveLength(6)
+    } finally {
+      opened.db.close()
+      tied.remove()
+    }
+  })
+
   it('matches hostile text literally and never fails', () => {
     // Operators of FTS5 are only words or punctuation here.
     expect(ids(decisions.search(filter({ text: 'NEAR(' })))).toEqual(['decision-errors'])

@@ -25,14 +25,24 @@ function useKernel(handlers: Record<string, Handler>): ReturnType<typeof scripte
 const searches = (transport: ReturnType<typeof scriptedTransport>): DecisionFilter[] =>
   transport.calls.filter((c) => c.channel === 'feed.search').map((c) => c.input as DecisionFilter)
 
-/** A kernel holding these records that answers feed.search like the real one: filtered, newest first, paged by `before`. */
+/**
+ * A kernel holding these records that answers feed.search like the real one: filtered, newest first
+ * (ties: the later inserted first), paged by `before` or by the (`before`, `beforeId`) cursor.
+ */
 function searchOver(records: DecisionSummary[]): Handler {
+  const order = (r: DecisionSummary): number => records.indexOf(r)
+  const olderThanCursor = (r: DecisionSummary, q: DecisionFilter): boolean => {
+    if (q.before === undefined) return true
+    if (q.beforeId === undefined) return r.startedAt < q.before
+    const cursor = records.find((c) => c.id === q.beforeId)
+    return r.startedAt < q.before || (r.startedAt === q.before && cursor !== undefined && order(r) < order(cursor))
+  }
   return (input) => {
     const q = input as DecisionFilter
     const hits = records
-      .filter((r) => (q.role === undefined || r.role === q.role) && (q.before === undefined || r.startedAt < q.before))
+      .filter((r) => (q.role === undefined || r.role === q.role) && olderThanCursor(r, q))
       .filter((r) => q.text === undefined || r.conclusion.includes(q.text))
-      .sort((a, b) => b.startedAt - a.startedAt)
+      .sort((a, b) => b.startedAt - a.startedAt || order(b) - order(a))
     return ok(hits.slice(0, q.limit))
   }
 }
@@ -100,6 +110,16 @@ describe('the decision feed store', () => {
     expect(state.items).toHaveLength(FEED_PAGE_SIZE + 5)
     expect(state.hasOlder).toBe(false)
     expect(state.items.at(-1)?.startedAt).toBe(1_000)
+  })
+
+  it("pages with the kernel's cursor, so decisions sharing a millisecond are neither skipped nor repeated", async () => {
+    const records = Array.from({ length: FEED_PAGE_SIZE + 7 }, (_, i) => summary(`t${String(i).padStart(3, '0')}`, { startedAt: 5_000 }))
+    const transport = useKernel({ 'feed.search': searchOver(records) })
+    await searchFeed()
+    await loadOlderDecisions()
+    const page = searches(transport).at(-1)!
+    expect(page).toMatchObject({ before: 5_000, beforeId: useFeedStore.getState().items[FEED_PAGE_SIZE - 1]!.id })
+    expect(new Set(useFeedStore.getState().items.map((s) => s.id)).size).toBe(FEED_PAGE_SIZE + 7)
   })
 
   it('adds live decisions that match the filters, updates known ones, ignores the rest', async () => {

@@ -55,7 +55,12 @@ export function decisionSearchOf(filter: DecisionFilter): DecisionSearch {
   add('outcome', 'd.outcome = ?', filter.outcome)
   add('from', 'd.started_at >= ?', filter.from)
   add('to', 'd.started_at <= ?', filter.to)
-  add('before', 'd.started_at < ?', filter.before)
+  if (filter.before !== undefined && filter.beforeId !== undefined) {
+    // A cursor (time, id): same newest-first order as the listing, ties broken by insertion order.
+    shape.push('cursor')
+    clauses.push('(d.started_at < ? OR (d.started_at = ? AND d.seq < COALESCE((SELECT seq FROM decisions WHERE id = ?), 0)))')
+    params.push(filter.before, filter.before, filter.beforeId)
+  } else add('before', 'd.started_at < ?', filter.before)
   add('symbol', 'd.id IN (SELECT decision_id FROM decision_symbols WHERE symbol = ?)', filter.symbol)
   add('text', 'd.seq IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)', ftsQueryOf(filter.text))
   params.push(filter.limit)

@@ -24,6 +24,8 @@ export interface FeedState {
   error: ContractError | null
   /** Whether the last page came back full, so an older one may exist. */
   hasOlder: boolean
+  /** Where the next older page starts: the last record of the last page the kernel sent, in its own order. */
+  cursor: { before: number; beforeId: string } | null
   loadingOlder: boolean
   olderError: ContractError | null
   /** Cards opened by the trader, by decision id. */
@@ -37,6 +39,7 @@ const INITIAL: FeedState = {
   phase: 'idle',
   error: null,
   hasOlder: false,
+  cursor: null,
   loadingOlder: false,
   olderError: null,
   expanded: {},
@@ -77,7 +80,7 @@ export async function searchFeed(): Promise<void> {
     set({ phase: 'failed', error: envelope.error })
     return
   }
-  set({ phase: 'ready', query, items: upsertSummaries(upsertSummaries([], envelope.value), heard), hasOlder: envelope.value.length >= query.limit })
+  set({ phase: 'ready', query, items: upsertSummaries(upsertSummaries([], envelope.value), heard), hasOlder: envelope.value.length >= query.limit, cursor: cursorAfter(envelope.value) })
 }
 
 /**
@@ -114,21 +117,26 @@ export function applyHashFilters(hash: string): boolean {
   return true
 }
 
+function cursorAfter(page: readonly DecisionSummary[]): FeedState['cursor'] {
+  const last = page.at(-1)
+  return last ? { before: last.startedAt, beforeId: last.id } : null
+}
+
 /** The next page of older records under the same query, appended below. */
 export async function loadOlderDecisions(): Promise<void> {
-  const { query, items, loadingOlder } = get()
-  const before = oldestStartedAt(items)
+  const { query, items, loadingOlder, cursor } = get()
+  const before = cursor?.before ?? oldestStartedAt(items)
   if (!query || loadingOlder || before === undefined) return
   const mine = generation
   set({ loadingOlder: true, olderError: null })
-  const page = { ...query, before }
+  const page = cursor ? { ...query, ...cursor } : { ...query, before }
   const envelope = await getClient().callEnvelope('feed.search', page)
   if (mine !== generation) return // the filters changed meanwhile: this page belongs to another list
   if (!envelope.ok) {
     set({ loadingOlder: false, olderError: envelope.error })
     return
   }
-  set((s) => ({ loadingOlder: false, items: upsertSummaries(s.items, envelope.value), hasOlder: envelope.value.length >= page.limit }))
+  set((s) => ({ loadingOlder: false, items: upsertSummaries(s.items, envelope.value), hasOlder: envelope.value.length >= page.limit, cursor: cursorAfter(envelope.value) ?? s.cursor }))
 }
 
 /**

@@ -84,7 +84,9 @@ export const DecisionFilterSchema = z.strictObject({
   from: z.number().int().optional(),
   to: z.number().int().optional(),
   limit: z.number().int().min(1).max(500).default(100),
-  /** Return records older than this one (paging). */
+  /** Return records older than this time (paging). */
   before: z.number().int().optional(),
+  /** With `before`: also the records at exactly that time that come after this one, so a page never skips decisions sharing a millisecond. */
+  beforeId: DecisionIdSchema.optional(),
 })
 export type DecisionFilter = z.infer<typeof DecisionFilterSchema>
