@@ -81,7 +81,8 @@ export function createArenaService(deps: ArenaDeps): ArenaService {
       deps.bus.publish('arena.updated', leaderboard())
     }, coalesceMs)
   }
-  const unsubscribers = [deps.bus.subscribe('pilots.cycleCompleted', schedule), deps.bus.subscribe('portfolio.updated', schedule)]
+  // A pilot's new name, model or state changes its row as much as a fill does.
+  const unsubscribers = [deps.bus.subscribe('pilots.cycleCompleted', schedule), deps.bus.subscribe('portfolio.updated', schedule), deps.bus.subscribe('pilots.changed', schedule)]
 
   return {
     leaderboard,

@@ -24,6 +24,8 @@ export const usePilotsStore = create<PilotsState>()(() => ({ statuses: null, err
 const set = usePilotsStore.setState
 
 let loading: Promise<void> | null = null
+/** The newest list asked for: an older answer still on its way must not bring back a pilot removed since. */
+let latestFetch = 0
 
 /** Both pages ask on mount; concurrent asks share one call. */
 export function loadPilots(): Promise<void> {
@@ -31,8 +33,19 @@ export function loadPilots(): Promise<void> {
   return loading
 }
 
+/** Asks again even while a list is on its way, after a pilot was added or removed: the newer answer wins. */
+export function reloadPilots(): Promise<void> {
+  const pending = fetchPilots().finally(() => {
+    if (loading === pending) loading = null
+  })
+  loading = pending
+  return pending
+}
+
 async function fetchPilots(): Promise<void> {
+  const ticket = ++latestFetch
   const envelope = await getClient().callEnvelope('pilots.list')
+  if (ticket !== latestFetch) return
   if (envelope.ok) set({ statuses: Object.fromEntries(envelope.value.map((p) => [p.config.id, p])), error: null })
   else set({ error: envelope.error })
 }
@@ -40,6 +53,20 @@ async function fetchPilots(): Promise<void> {
 /** From `pilots.changed` and from each control's answer. */
 export function pilotChanged(status: PilotStatus): void {
   set((s) => ({ statuses: { ...(s.statuses ?? {}), [status.config.id]: status } }))
+}
+
+/**
+ * A pilot the kernel removed: gone from the Arena at once. Its last
+ * `pilots.changed` (state "stopped") comes before the answer to
+ * `pilots.remove` on the same connection, so nothing brings it back.
+ */
+export function pilotRemoved(pilotId: string): void {
+  set((s) => ({
+    statuses: s.statuses ? without(s.statuses, pilotId) : null,
+    busy: without(s.busy, pilotId),
+    controlErrors: without(s.controlErrors, pilotId),
+    lastCycles: without(s.lastCycles, pilotId),
+  }))
 }
 
 export function cycleCompleted(report: CycleReport): void {
@@ -76,5 +103,6 @@ export async function controlPilot(pilotId: string, control: PilotControl): Prom
 }
 
 export function resetPilotsStore(): void {
+  loading = null
   set({ statuses: null, error: null, busy: {}, controlErrors: {}, lastCycles: {} })
 }

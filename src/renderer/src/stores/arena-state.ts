@@ -155,12 +155,11 @@ export function joinPilots(rows: readonly LeaderboardRow[], statuses: Readonly<R
   return ids.map((pilotId) => {
     const row = rowById.get(pilotId) ?? null
     const status = statuses[pilotId] ?? null
-    const model = status ? `${status.config.model.providerId}/${status.config.model.model}` : (row?.model ?? '')
+    // The pilot list hears `pilots.changed` at once; the leaderboard may lag a cycle (it is sent after cycles and fills, not after an edit).
     return {
       pilotId,
       name: status?.config.name ?? row?.name ?? pilotId,
-      model: row?.model ?? model,
-      // The pilot list hears `pilots.changed` at once; the leaderboard may lag a cycle.
+      model: status ? `${status.config.model.providerId}/${status.config.model.model}` : (row?.model ?? ''),
       state: status?.state ?? row?.state ?? null,
       row,
       status,

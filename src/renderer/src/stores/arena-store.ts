@@ -21,14 +21,20 @@ const set = useArenaStore.setState
 /** Equity curves are the heavy answer: at most one refetch every 2 s, however many cycles end meanwhile. */
 export const ARENA_REFRESH_MS = 2_000
 
+// The newest ask of each answer: an older one still on its way (a coalesced refresh, say) must not bring back a pilot removed since.
+let latestRows = 0
+let latestViews = 0
+
 export async function loadLeaderboard(): Promise<void> {
+  const ticket = ++latestRows
   const envelope = await getClient().callEnvelope('arena.leaderboard')
-  set(envelope.ok ? { rows: envelope.value, rowsError: null } : { rowsError: envelope.error })
+  if (ticket === latestRows) set(envelope.ok ? { rows: envelope.value, rowsError: null } : { rowsError: envelope.error })
 }
 
 export async function loadArenaPilots(): Promise<void> {
+  const ticket = ++latestViews
   const envelope = await getClient().callEnvelope('arena.pilots')
-  set(envelope.ok ? { views: envelope.value, viewsError: null } : { viewsError: envelope.error })
+  if (ticket === latestViews) set(envelope.ok ? { views: envelope.value, viewsError: null } : { viewsError: envelope.error })
 }
 
 export function loadArena(): Promise<void> {
@@ -47,6 +53,11 @@ export function arenaUpdated(rows: LeaderboardRow[]): void {
 /** From `pilots.cycleCompleted`: a cycle may have traded, so curves, positions and the latest decisions are asked again. */
 export function requestArenaRefresh(): void {
   refresh.request()
+}
+
+/** A removed pilot leaves the leaderboard, the chart and the cards at once; the kernel's next answers agree. */
+export function forgetArenaPilot(pilotId: string): void {
+  set((s) => ({ rows: s.rows?.filter((r) => r.pilotId !== pilotId) ?? null, views: s.views?.filter((v) => v.pilotId !== pilotId) ?? null }))
 }
 
 export function sortLeaderboardBy(column: LeaderboardColumn): void {

@@ -9,7 +9,9 @@ import { parseDecimal } from '../trading/ticket-form'
 // The pilot settings dialog's form: what the trader edits, as text where it
 // is typed, and the `pilots.update` patch built from it. Pure, so the
 // mapping is unit-tested under Node. The patch carries only what changed, so
-// the kernel's audit log says what the trader did, not the whole pilot.
+// the kernel's audit log says what the trader did, not the whole pilot. The
+// same checks serve a new pilot (pilot-editor-create.ts adds its id, venue
+// and starting balance).
 
 export type PilotPatch = z.infer<typeof PilotPatchSchema>
 
@@ -29,8 +31,22 @@ export interface PilotForm {
   usdPerDay: string
 }
 
-export type PilotField = 'name' | 'model' | 'symbols' | 'cadenceMinutes' | 'tokensPerDay' | 'usdPerDay'
-export type PilotProblem = 'nameRequired' | 'nameTooLong' | 'providerUnknown' | 'modelUnknown' | 'symbolsNone' | 'symbolsTooMany' | 'cadence' | 'tokens' | 'usd'
+/** The last three are asked only when creating a pilot (pilot-editor-create.ts): they cannot change afterwards. */
+export type PilotField = 'name' | 'model' | 'symbols' | 'cadenceMinutes' | 'tokensPerDay' | 'usdPerDay' | 'id' | 'venue' | 'startingBalance'
+export type PilotProblem =
+  | 'nameRequired'
+  | 'nameTooLong'
+  | 'providerUnknown'
+  | 'modelUnknown'
+  | 'symbolsNone'
+  | 'symbolsTooMany'
+  | 'cadence'
+  | 'tokens'
+  | 'usd'
+  | 'idRule'
+  | 'idTaken'
+  | 'venueUnknown'
+  | 'balance'
 
 export interface PilotProblems {
   fields: Partial<Record<PilotField, PilotProblem>>
@@ -95,8 +111,17 @@ function sameRoleModels(a: Partial<Record<RoleId, ModelRef>>, b: Partial<Record<
 
 const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i])
 
+/** Typed minutes in milliseconds; NaN for text that is not a number (the cadence check refuses it). */
+function cadenceFromText(text: string): number {
+  const minutes = parseDecimal(text)
+  return minutes === null || Number.isNaN(minutes) ? Number.NaN : Math.round(minutes * MS_PER_MINUTE)
+}
+
+/** The configured providers; null while they load (the kernel checks then). */
+export type KnownProviders = readonly Pick<ModelProvider, 'id' | 'models'>[] | null
+
 /** What is wrong with a model choice, judged against the configured providers (unknown until they load). */
-function refProblem(ref: ModelRef, providers: readonly Pick<ModelProvider, 'id' | 'models'>[] | null): PilotProblem | null {
+function refProblem(ref: ModelRef, providers: KnownProviders): PilotProblem | null {
   if (!providers) return null
   const provider = providers.find((p) => p.id === ref.providerId)
   if (!provider) return 'providerUnknown'
@@ -112,11 +137,33 @@ export function overridesOutsidePipeline(form: Pick<PilotForm, 'pipeline' | 'rol
   return (Object.keys(form.roleModels) as RoleId[]).filter((role) => form.roleModels[role] && !asked.has(role))
 }
 
+/** The form's values as the contract has them, once every field reads right. */
+export interface CheckedPilot {
+  name: string
+  pipeline: PipelineId
+  model: ModelRef
+  /** Only the roles the pipeline asks. */
+  roleModels: Partial<Record<RoleId, ModelRef>>
+  strategy: RulesStrategy
+  fallbackToRules: boolean
+  symbols: string[]
+  cadenceMs: number
+  budget: PilotConfig['budget']
+}
+
+export interface CheckedForm {
+  /** Null while anything has a problem. */
+  values: CheckedPilot | null
+  problems: PilotProblems
+}
+
 /**
- * The patch for `pilots.update`, or the problems that stop it. `providers`
- * is the configured list (null while it loads: the kernel checks then).
+ * The fields an existing pilot and a new one share, checked against the
+ * contract's own schemas. `storedCadenceMs` is the pilot's stored cadence
+ * (null for a new pilot): its untouched text keeps it exactly, since
+ * "0.1667" minutes must not turn 10,000 ms into 10,002.
  */
-export function patchFromForm(form: PilotForm, original: PilotConfig, providers: readonly Pick<ModelProvider, 'id' | 'models'>[] | null): BuiltPatch {
+export function checkPilotForm(form: PilotForm, providers: KnownProviders, storedCadenceMs: number | null): CheckedForm {
   const fields: PilotProblems['fields'] = {}
   const roles: PilotProblems['roles'] = {}
 
@@ -141,10 +188,7 @@ export function patchFromForm(form: PilotForm, original: PilotConfig, providers:
   if (form.symbols.length === 0) fields.symbols = 'symbolsNone'
   else if (form.symbols.length > MAX_PILOT_SYMBOLS || !SYMBOLS.safeParse(form.symbols).success) fields.symbols = 'symbolsTooMany'
 
-  // The untouched text keeps the stored value exactly: "0.1667" minutes must not turn 10,000 ms into 10,002.
-  const unchangedCadence = form.cadenceMinutes.trim() === minutesText(original.cadenceMs)
-  const minutes = parseDecimal(form.cadenceMinutes)
-  const cadenceMs = unchangedCadence ? original.cadenceMs : minutes === null || Number.isNaN(minutes) ? Number.NaN : Math.round(minutes * MS_PER_MINUTE)
+  const cadenceMs = storedCadenceMs !== null && form.cadenceMinutes.trim() === minutesText(storedCadenceMs) ? storedCadenceMs : cadenceFromText(form.cadenceMinutes)
   if (!CADENCE.safeParse(cadenceMs).success) fields.cadenceMinutes = 'cadence'
 
   const tokens = parseDecimal(form.tokensPerDay)
@@ -153,25 +197,35 @@ export function patchFromForm(form: PilotForm, original: PilotConfig, providers:
   if (usd === null || !Number.isFinite(usd) || usd < 0) fields.usdPerDay = 'usd'
 
   const problems = { fields, roles }
-  if (Object.keys(fields).length > 0 || Object.keys(roles).length > 0) return { patch: null, problems, changed: false }
-
+  if (Object.keys(fields).length > 0 || Object.keys(roles).length > 0) return { values: null, problems }
   const budget = PilotBudgetSchema.parse({ tokensPerDay: tokens, usdPerDay: usd })
+  return {
+    values: { name, pipeline: form.pipeline, model, roleModels, strategy: form.strategy, fallbackToRules: form.fallbackToRules, symbols: [...form.symbols], cadenceMs, budget },
+    problems,
+  }
+}
+
+/**
+ * The patch for `pilots.update`, or the problems that stop it. `providers`
+ * is the configured list (null while it loads: the kernel checks then).
+ */
+export function patchFromForm(form: PilotForm, original: PilotConfig, providers: KnownProviders): BuiltPatch {
+  const { values, problems } = checkPilotForm(form, providers, original.cadenceMs)
+  if (!values) return { patch: null, problems, changed: false }
+
   const patch: PilotPatch = {}
-  if (name !== original.name) patch.name = name
-  if (form.pipeline !== original.pipeline) patch.pipeline = form.pipeline
-  if (!sameRef(model, original.model)) patch.model = model
-  if (!sameRoleModels(roleModels, original.roleModels)) patch.roleModels = roleModels
-  if (form.strategy !== original.strategy) patch.strategy = form.strategy
-  if (form.fallbackToRules !== original.fallbackToRules) patch.fallbackToRules = form.fallbackToRules
-  if (!sameList(form.symbols, original.symbols)) patch.symbols = [...form.symbols]
-  if (cadenceMs !== original.cadenceMs) patch.cadenceMs = cadenceMs
-  if (budget.tokensPerDay !== original.budget.tokensPerDay || budget.usdPerDay !== original.budget.usdPerDay) patch.budget = budget
+  if (values.name !== original.name) patch.name = values.name
+  if (values.pipeline !== original.pipeline) patch.pipeline = values.pipeline
+  if (!sameRef(values.model, original.model)) patch.model = values.model
+  if (!sameRoleModels(values.roleModels, original.roleModels)) patch.roleModels = values.roleModels
+  if (values.strategy !== original.strategy) patch.strategy = values.strategy
+  if (values.fallbackToRules !== original.fallbackToRules) patch.fallbackToRules = values.fallbackToRules
+  if (!sameList(values.symbols, original.symbols)) patch.symbols = values.symbols
+  if (values.cadenceMs !== original.cadenceMs) patch.cadenceMs = values.cadenceMs
+  if (values.budget.tokensPerDay !== original.budget.tokensPerDay || values.budget.usdPerDay !== original.budget.usdPerDay) patch.budget = values.budget
   // The checks above mirror the contract; should they drift, the contract's verdict wins and nothing is sent.
   const parsed = PilotPatchSchema.safeParse(patch)
-  if (!parsed.success) {
-    const field = fieldOfPath(parsed.error.issues[0]?.path[0])
-    return { patch: null, problems: { fields: { [field]: CONTRACT_PROBLEM[field] }, roles }, changed: false }
-  }
+  if (!parsed.success) return { patch: null, problems: contractProblems(parsed.error.issues[0]?.path[0], problems.roles), changed: false }
   return { patch: parsed.data, problems, changed: Object.keys(parsed.data).length > 0 }
 }
 
@@ -182,6 +236,15 @@ const CONTRACT_PROBLEM: Record<PilotField, PilotProblem> = {
   cadenceMinutes: 'cadence',
   tokensPerDay: 'tokens',
   usdPerDay: 'usd',
+  id: 'idRule',
+  venue: 'venueUnknown',
+  startingBalance: 'balance',
+}
+
+/** The problem to show when the contract refuses what the form's own checks let through: on the field its issue path points at. */
+export function contractProblems(key: PropertyKey | undefined, roles: PilotProblems['roles']): PilotProblems {
+  const field = fieldOfPath(key)
+  return { fields: { [field]: CONTRACT_PROBLEM[field] }, roles }
 }
 
 /** The form field a contract issue path points at. */
@@ -196,6 +259,12 @@ function fieldOfPath(key: PropertyKey | undefined): PilotField {
       return 'cadenceMinutes'
     case 'budget':
       return 'tokensPerDay'
+    case 'id':
+      return 'id'
+    case 'venue':
+      return 'venue'
+    case 'startingBalance':
+      return 'startingBalance'
     default:
       return 'name'
   }

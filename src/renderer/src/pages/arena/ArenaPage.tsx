@@ -8,6 +8,7 @@ import { loadPilots, usePilotsStore } from '../../stores/arena-pilots-store'
 import { joinPilots, pilotColors } from '../../stores/arena-state'
 import { loadArena, useArenaStore } from '../../stores/arena-store'
 import { useConnectionStore } from '../../stores/connection-store'
+import { openNewPilot } from '../../stores/pilot-editor-store'
 import { ArenaEquityChart } from './ArenaEquityChart'
 import { Leaderboard } from './Leaderboard'
 import { PilotCard } from './PilotCard'
@@ -44,7 +45,15 @@ export function ArenaPage(): React.JSX.Element {
 
   return (
     <div className="page page-arena" data-testid="page-arena">
-      <PageHeader title={t('nav.arena')} subtitle={t('arena.subtitle')} />
+      <PageHeader
+        title={t('nav.arena')}
+        subtitle={t('arena.subtitle')}
+        aside={
+          <button type="button" className="btn btn-primary" onClick={openNewPilot} disabled={!connected} title={t('pilotSettings.newPilotHint')} data-testid="arena-new-pilot">
+            {t('pilotSettings.newPilot')}
+          </button>
+        }
+      />
       {rowsError && <ErrorAlert error={rowsError} message={t('arena.leaderboardFailed', { message: rowsError.message })} testId="arena-leaderboard-error" />}
       {pilotsError && <ErrorAlert error={pilotsError} message={t('arena.pilotsFailed', { message: pilotsError.message })} testId="arena-pilots-error" />}
       {viewsError && views === null && <ErrorAlert error={viewsError} message={t('arena.viewsFailed', { message: viewsError.message })} testId="arena-views-error" />}

@@ -13,6 +13,7 @@ import { formatUsdCost } from '../feed/format-decision'
 import { OutcomeBadge } from '../feed/OutcomeBadge'
 import { formatSignedPct, returnTone } from './format-arena'
 import { PilotControls } from './PilotControls'
+import { PilotCreatedNotice } from './PilotCreatedNotice'
 import { PilotStateBadge } from './PilotStateBadge'
 
 const NO_POSITIONS: readonly Position[] = []
@@ -42,6 +43,8 @@ export function PilotCard({ pilot, color }: { pilot: ArenaPilot; color: string }
           </button>
         )}
       </header>
+
+      <PilotCreatedNotice pilotId={pilot.pilotId} name={pilot.name} state={pilot.state} />
 
       {pilot.state === 'waiting_for_key' && (
         <div className="notice notice-warn pilot-key-notice" data-testid="pilot-waiting-key">

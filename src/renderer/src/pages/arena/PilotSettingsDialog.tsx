@@ -1,202 +1,183 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { ContractError } from '../../../../shared/contract/envelope'
-import { RulesStrategySchema, type PilotStatus, type RulesStrategy } from '../../../../shared/domain/agents/pilot'
-import { PipelineIdSchema, type PipelineId } from '../../../../shared/domain/agents/roles'
+import type { PilotStatus } from '../../../../shared/domain/agents/pilot'
 import { InlineError } from '../../components/InlineError'
 import { Modal } from '../../components/Modal'
-import { SegmentedControl } from '../../components/SegmentedControl'
-import { formatQuantity } from '../../format/numbers'
+import { usePilotsStore } from '../../stores/arena-pilots-store'
 import { loadProviders, useModelsStore } from '../../stores/models-store'
-import { budgetReached, callsModels, formFromPilot, overridesOutsidePipeline, patchFromForm, providersWithoutKey, type PilotField, type PilotForm } from '../../stores/pilot-editor-form'
-import { closePilotSettings, loadVenueMarkets, savePilotSettings } from '../../stores/pilot-editor-store'
-import { formatUsdCost } from '../feed/format-decision'
-import { LoadError } from '../feed/LoadError'
-import { MainModelFields } from './MainModelFields'
-import { RoleModelFields } from './RoleModelFields'
-import { SymbolPicker } from './SymbolPicker'
+import { changeNewPilotVenue, defaultVenue, editNewPilotId, newPilotForm, newPilotFromForm, renameNewPilot, type NewPilotContext, type NewPilotForm } from '../../stores/pilot-editor-create'
+import { formFromPilot, patchFromForm, type PilotField, type PilotForm, type PilotProblems } from '../../stores/pilot-editor-form'
+import { closePilotSettings, createPilot, loadPilotVenues, loadVenueMarkets, savePilotSettings, usePilotEditorStore } from '../../stores/pilot-editor-store'
+import { NewPilotFields } from './NewPilotFields'
+import { PilotFields } from './PilotFields'
+import { RemovePilotDialog } from './RemovePilotDialog'
 import './pilot-settings.css'
 
+/** Editing an existing pilot (`pilots.update`) or creating one (`pilots.create`). */
+export type PilotDialogMode = { kind: 'edit'; status: PilotStatus } | { kind: 'create' }
+
+/** What the form becomes, whichever the mode: its problems, whether it may be sent, and the call that sends it. */
+interface Built {
+  problems: PilotProblems
+  ready: boolean
+  /** An edit that changes nothing is not worth a call; a new pilot always is. */
+  changed: boolean
+  /** Resolves with the kernel's refusal, or null when done. */
+  send(): Promise<ContractError | null>
+}
+
+function build(mode: PilotDialogMode, form: NewPilotForm, context: NewPilotContext): Built {
+  if (mode.kind === 'edit') {
+    const { patch, problems, changed } = patchFromForm(form, mode.status.config, context.providers)
+    return { problems, ready: patch !== null && changed, changed, send: async () => (patch ? savePilotSettings(mode.status.config.id, patch) : null) }
+  }
+  const { pilot, problems } = newPilotFromForm(form, context)
+  return {
+    problems,
+    ready: pilot !== null,
+    changed: true,
+    send: async () => {
+      if (!pilot) return null
+      const result = await createPilot(pilot)
+      return result.ok ? null : result.error
+    },
+  }
+}
+
+/** One form state for both modes: an existing pilot's id and venue are shown nowhere and sent nowhere. */
+function initialForm(mode: PilotDialogMode, venues: readonly string[] | null): NewPilotForm {
+  if (mode.kind === 'create') return newPilotForm(defaultVenue(venues))
+  const { config } = mode.status
+  return { ...formFromPilot(config), id: config.id, idEdited: true, venue: config.venue, startingBalance: '' }
+}
+
+/** A new pilot starts without a name, an id or a symbol: saying so before the trader has typed anything would only be noise. */
+const UNTOUCHED_AT_START: readonly PilotField[] = ['name', 'id', 'symbols']
+
 /**
- * Edits one pilot through `pilots.update`: the patch carries only what
- * changed, checked here against the contract's schemas first; whatever the
- * kernel still refuses (it validates the whole pilot) is shown as it says it.
+ * The pilot settings dialog. Editing, the patch carries only what changed;
+ * creating, the same fields plus the id, venue and deposit make the new
+ * pilot. Either is checked here against the contract's schemas first;
+ * whatever the kernel still refuses is shown as it says it.
  */
-export function PilotSettingsDialog({ status }: { status: PilotStatus }): React.JSX.Element {
+export function PilotSettingsDialog({ mode }: { mode: PilotDialogMode }): React.JSX.Element {
   const { t } = useTranslation()
   const formId = useId()
-  const config = status.config
-  const [form, setForm] = useState<PilotForm>(() => formFromPilot(config))
+  const creating = mode.kind === 'create'
+  const editing = mode.kind === 'edit' ? mode.status : null
+  const venueList = usePilotEditorStore((s) => s.venues)
+  const venues = useMemo(() => venueList?.map((v) => v.id) ?? null, [venueList])
+  const [form, setForm] = useState<NewPilotForm>(() => initialForm(mode, venues))
+  const [untouched, setUntouched] = useState<ReadonlySet<PilotField>>(() => new Set(creating ? UNTOUCHED_AT_START : []))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ContractError | null>(null)
+  const [removing, setRemoving] = useState(false)
   const providers = useModelsStore((s) => s.providers)
-  const providersError = useModelsStore((s) => s.providersError)
+  const taken = usePilotsStore(useShallow((s) => Object.keys(s.statuses ?? {})))
 
   useEffect(() => {
     void loadProviders()
-    void loadVenueMarkets(config.venue)
-  }, [config.venue])
+    if (creating) void loadPilotVenues()
+  }, [creating])
+  useEffect(() => void loadVenueMarkets(form.venue), [form.venue])
 
   const known = useMemo(() => providers?.map((p) => p.provider) ?? null, [providers])
-  const built = useMemo(() => patchFromForm(form, config, known), [form, config, known])
+  const built = useMemo(() => build(mode, form, { providers: known, venues, taken }), [mode, form, known, venues, taken])
   const problemCount = Object.keys(built.problems.fields).length + Object.keys(built.problems.roles).length
-  const missingKeys = providersWithoutKey(form, providers)
-  const dropped = overridesOutsidePipeline(form)
-  const reached = callsModels(form) && budgetReached(form, status.spentToday)
 
-  const update = (patch: Partial<PilotForm>): void => {
-    setForm((f) => ({ ...f, ...patch }))
+  const touch = (...fields: PilotField[]): void => {
+    setUntouched((before) => (fields.some((f) => before.has(f)) ? new Set([...before].filter((f) => !fields.includes(f))) : before))
     setError(null)
+  }
+  const update = (patch: Partial<PilotForm>): void => {
+    setForm((f) => (creating && patch.name !== undefined ? renameNewPilot({ ...f, ...patch }, patch.name, taken) : { ...f, ...patch }))
+    touch(...(Object.keys(patch) as PilotField[]), ...(patch.name !== undefined ? (['id'] as const) : []))
   }
   const problem = (field: PilotField): string | null => {
     const found = built.problems.fields[field]
-    return found ? t(`pilotSettings.problems.${found}`) : null
+    return found && !untouched.has(field) ? t(`pilotSettings.problems.${found}`) : null
   }
   const close = busy ? undefined : closePilotSettings
 
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault()
-    if (!built.patch || !built.changed || busy) return
+    if (busy) return
+    // Pressing Create on an unfinished form shows every problem at once.
+    if (!built.ready) return void setUntouched(new Set())
     setBusy(true)
     setError(null)
-    const refusal = await savePilotSettings(config.id, built.patch)
+    const refusal = await built.send()
     setBusy(false)
     if (refusal) setError(refusal)
     else closePilotSettings()
   }
 
+  const status = creating
+    ? problemCount > 0
+      ? t('pilotSettings.createInvalid', { count: problemCount })
+      : t('pilotSettings.createReady', { name: form.name.trim(), venue: form.venue, symbols: form.symbols.join(', ') })
+    : problemCount > 0
+      ? t('pilotSettings.invalid', { count: problemCount })
+      : !built.changed
+        ? t('pilotSettings.unchanged')
+        : t('pilotSettings.intro')
+
   return (
     <Modal
-      title={t('pilotSettings.title', { name: config.name })}
+      title={editing ? t('pilotSettings.title', { name: editing.config.name }) : t('pilotSettings.createTitle')}
       onClose={close}
       wide
       testId="pilot-settings"
       footer={
         <>
+          {editing && (
+            <button type="button" className="btn pilot-remove-open" title={t('pilotSettings.removeHint')} onClick={() => setRemoving(true)} disabled={busy} data-testid="pilot-remove-open">
+              {t('pilotSettings.remove')}
+            </button>
+          )}
           <span className="pilot-settings-status" role="status" data-testid="pilot-settings-status">
-            {problemCount > 0 ? t('pilotSettings.invalid', { count: problemCount }) : !built.changed ? t('pilotSettings.unchanged') : t('pilotSettings.intro')}
+            {status}
           </span>
           <button type="button" className="btn" onClick={closePilotSettings} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="submit" form={formId} className="btn btn-primary" disabled={busy || !built.patch || !built.changed} data-testid="pilot-settings-save">
-            {busy ? t('pilotSettings.saving') : t('pilotSettings.save')}
+          {/* Creating, the button stays pressable: pressing it on an unfinished form points at what is missing. */}
+          <button type="submit" form={formId} className="btn btn-primary" disabled={busy || (!creating && !built.ready)} data-testid="pilot-settings-save">
+            {creating ? (busy ? t('pilotSettings.creating') : t('pilotSettings.create')) : busy ? t('pilotSettings.saving') : t('pilotSettings.save')}
           </button>
         </>
       }
     >
-      <form id={formId} className="pilot-settings" onSubmit={(e) => void submit(e)} data-pilot={config.id} noValidate>
-        <div className="pilot-settings-row">
-          <TextField label={t('pilotSettings.name')} value={form.name} onChange={(name) => update({ name })} problem={problem('name')} maxLength={120} testId="pilot-settings-name" />
-          <div className="key-field">
-            <span className="key-label">{t('pilotSettings.pipeline')}</span>
-            <SegmentedControl<PipelineId>
-              label={t('pilotSettings.pipeline')}
-              value={form.pipeline}
-              options={PipelineIdSchema.options.map((id) => ({ value: id, label: t(`pilotSettings.pipelines.${id}`) }))}
-              onChange={(pipeline) => update({ pipeline })}
-              testId="pilot-settings-pipeline"
-            />
-            <span className="field-hint">{t(`pilotSettings.pipelineHints.${form.pipeline}`)}</span>
-          </div>
-        </div>
-
-        <fieldset className="choice-group pilot-settings-group">
-          <legend>{t('pilotSettings.mainModel')}</legend>
-          {providers ? (
-            <MainModelFields value={form.model} providers={providers} problem={built.problems.fields.model} onChange={(model) => update({ model })} />
-          ) : providersError ? (
-            <LoadError error={providersError} text={t('pilotSettings.providersFailed', { message: providersError.message })} testId="pilot-settings-providers-error" />
-          ) : (
-            <p className="field-hint">{t('pilotSettings.providersLoading')}</p>
-          )}
-          {missingKeys.length > 0 && (
-            <p className="notice notice-warn pilot-settings-notice" data-testid="pilot-settings-key-missing">
-              {t('pilotSettings.keyMissing', { providers: missingKeys.map((p) => p.provider.name).join(', ') })}
+      <form id={formId} className="pilot-settings" onSubmit={(e) => void submit(e)} data-pilot={editing?.config.id} data-mode={mode.kind} noValidate>
+        {creating && (
+          <>
+            <p className="notice pilot-settings-notice" data-testid="pilot-settings-create-intro">
+              {t('pilotSettings.createIntro')}
             </p>
-          )}
-        </fieldset>
-
-        <fieldset className="choice-group pilot-settings-group">
-          <legend>{t('pilotSettings.roleModels')}</legend>
-          <span className="field-hint">{t('pilotSettings.roleModelsHint', { pipeline: t(`pilotSettings.pipelines.${form.pipeline}`) })}</span>
-          <RoleModelFields form={form} providers={providers ?? []} problems={built.problems.roles} onChange={(roleModels) => update({ roleModels })} />
-          {dropped.length > 0 && (
-            <p className="field-hint tone-warn" data-testid="pilot-settings-dropped">
-              {t('pilotSettings.droppedOverrides', { roles: dropped.map((role) => t(`agentRoles.${role}`)).join(', ') })}
-            </p>
-          )}
-        </fieldset>
-
-        <div className="pilot-settings-row">
-          <fieldset className="choice-group pilot-settings-group">
-            <legend>{t('pilotSettings.strategy')}</legend>
-            <SegmentedControl<RulesStrategy>
-              label={t('pilotSettings.strategy')}
-              value={form.strategy}
-              options={RulesStrategySchema.options.map((id) => ({ value: id, label: t(`pilotSettings.strategies.${id}`) }))}
-              onChange={(strategy) => update({ strategy })}
-              testId="pilot-settings-strategy"
+            <NewPilotFields
+              form={form}
+              problem={problem}
+              onId={(id) => {
+                setForm((f) => editNewPilotId(f, id))
+                touch('id')
+              }}
+              onVenue={(venue) => {
+                setForm((f) => changeNewPilotVenue(f, venue))
+                touch('venue')
+              }}
+              onStartingBalance={(startingBalance) => {
+                setForm((f) => ({ ...f, startingBalance }))
+                touch('startingBalance')
+              }}
             />
-            <span className="field-hint">{t('pilotSettings.strategyHint')}</span>
-            <label className="choice choice-check" title={t('pilotSettings.fallbackHint')}>
-              <input type="checkbox" checked={form.fallbackToRules} onChange={(e) => update({ fallbackToRules: e.target.checked })} data-testid="pilot-settings-fallback" />
-              <span>
-                {t('pilotSettings.fallback')}
-                <span className="field-hint">{t('pilotSettings.fallbackHint')}</span>
-              </span>
-            </label>
-          </fieldset>
-
-          <fieldset className="choice-group pilot-settings-group">
-            <legend>{t('pilotSettings.symbols')}</legend>
-            <span className="field-hint">{t('pilotSettings.symbolsHint', { venue: config.venue })}</span>
-            <SymbolPicker venue={config.venue} value={form.symbols} onChange={(symbols) => update({ symbols })} />
-            {problem('symbols') && <p className="pilot-settings-problem">{problem('symbols')}</p>}
-            <TextField label={t('pilotSettings.cadence')} value={form.cadenceMinutes} onChange={(cadenceMinutes) => update({ cadenceMinutes })} problem={problem('cadenceMinutes')} hint={t('pilotSettings.cadenceHint')} inputMode="decimal" testId="pilot-settings-cadence" />
-          </fieldset>
-        </div>
-
-        <div className="pilot-settings-numbers">
-          <TextField label={t('pilotSettings.tokensPerDay')} value={form.tokensPerDay} onChange={(tokensPerDay) => update({ tokensPerDay })} problem={problem('tokensPerDay')} inputMode="numeric" testId="pilot-settings-tokens" />
-          <TextField label={t('pilotSettings.usdPerDay')} value={form.usdPerDay} onChange={(usdPerDay) => update({ usdPerDay })} problem={problem('usdPerDay')} inputMode="decimal" testId="pilot-settings-usd" />
-          <div className="pilot-settings-budget">
-            <span className="mono" data-testid="pilot-settings-spent">
-              {t('pilotSettings.spentToday', { tokens: formatQuantity(status.spentToday.tokens, 0), usd: formatUsdCost(status.spentToday.usd) })}
-            </span>
-            {reached && (
-              <span className="tone-warn" data-testid="pilot-settings-over-budget">
-                {t('pilotSettings.overBudget')}
-              </span>
-            )}
-          </div>
-          <span className="field-hint pilot-settings-budget-hint">{t('pilotSettings.budgetHint')}</span>
-        </div>
-
-        {error && <InlineError error={error} prefix={t('pilotSettings.saveFailed')} testId="pilot-settings-error" />}
+          </>
+        )}
+        <PilotFields form={form} venue={form.venue} problems={built.problems} problem={problem} update={update} spentToday={editing?.spentToday ?? null} />
+        {error && <InlineError error={error} prefix={creating ? t('pilotSettings.createFailed') : t('pilotSettings.saveFailed')} testId="pilot-settings-error" />}
       </form>
+      {removing && editing && <RemovePilotDialog config={editing.config} onClose={() => setRemoving(false)} />}
     </Modal>
-  )
-}
-
-interface TextFieldProps {
-  label: string
-  value: string
-  onChange(value: string): void
-  problem: string | null
-  hint?: string
-  maxLength?: number
-  inputMode?: 'decimal' | 'numeric'
-  testId: string
-}
-
-function TextField({ label, value, onChange, problem, hint, maxLength, inputMode, testId }: TextFieldProps): React.JSX.Element {
-  const id = useId()
-  return (
-    <div className="key-field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} maxLength={maxLength} inputMode={inputMode} autoComplete="off" spellCheck={false} aria-invalid={problem ? true : undefined} data-testid={testId} />
-      {problem ? <span className="pilot-settings-problem">{problem}</span> : hint && <span className="field-hint">{hint}</span>}
-    </div>
   )
 }

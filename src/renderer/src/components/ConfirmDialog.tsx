@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ContractError } from '../../../../../shared/contract/envelope'
-import { InlineError } from '../../../components/InlineError'
-import { Modal } from '../../../components/Modal'
+import type { ContractError } from '../../../shared/contract/envelope'
+import { InlineError } from './InlineError'
+import { Modal } from './Modal'
 
 interface ConfirmDialogProps {
   title: string
