@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrations } from '../../../src/main/adapters/sqlite/migrations'
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../src/main/adapters/sqlite/migrations'
 import { openDatabase } from '../../../src/main/adapters/sqlite/open-database'
 import { openSqliteProfileStore, profileDatabasePath } from '../../../src/main/adapters/sqlite/sqlite-profile-store'
 import type { ProfileStore } from '../../../src/main/ports/store'
@@ -31,8 +31,41 @@ describe('the agent desk tables in the profile database', () => {
       store.close()
     }
     const raw = new Database(file, { readonly: true })
-    expect(raw.pragma('user_version', { simple: true })).toBe(4)
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
     raw.close()
+  })
+
+  it('reads a decision written before migration 5 (messages inline), and stores new ones deflated', () => {
+    const file = profileDatabasePath(dir.path)
+    const v4 = openDatabase(file, migrations.filter((m) => m.version <= 4))
+    const old = decisionRecord({ id: 'decision-old-1' })
+    const { intents, ...rest } = old
+    v4.prepare(
+      `INSERT INTO decisions (id, cycle_id, pilot_id, role, provider_id, model, prompt_version, started_at, outcome, symbols, conclusion, record, intents)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(old.id, old.cycleId, old.pilotId, old.role, old.model.providerId, old.model.model, old.promptVersion, old.startedAt, old.outcome, JSON.stringify(old.symbols), old.conclusion, JSON.stringify(rest), JSON.stringify(intents))
+    v4.close()
+
+    // A prompt-sized message, as every real record has: the snapshot JSON is most of it.
+    const snapshotJson = JSON.stringify(Array.from({ length: 240 }, (_, i) => [1_700_000_000_000 + i * 60_000, 65_000 + (i % 17), 65_010 + (i % 13), 64_990 - (i % 11), 65_001 + (i % 7), 12.5 + (i % 5)]))
+    const heavy = decisionRecord({ id: 'decision-new-1', messages: [{ role: 'system', content: 'You are the trader.' }, { role: 'user', content: `<snapshot>${snapshotJson}</snapshot>` }] })
+    const store = openSqliteProfileStore(dir.path, () => {})
+    try {
+      expect(store.agents.decisions.get('decision-old-1')).toEqual(old)
+      store.agents.decisions.insert(heavy)
+      expect(store.agents.decisions.get('decision-new-1')).toEqual(heavy)
+    } finally {
+      store.close()
+    }
+    const raw = new Database(file)
+    try {
+      const row = raw.prepare<[], { record: string; z: Buffer }>("SELECT record, messages_z AS z FROM decisions WHERE id = 'decision-new-1'").get()!
+      expect(JSON.parse(row.record).messages).toEqual([])
+      expect(row.z.length).toBeLessThan(Buffer.byteLength(JSON.stringify(heavy.messages)) / 3)
+      expect(() => raw.prepare("UPDATE decisions SET messages_z = x'00' WHERE id = 'decision-new-1'").run()).toThrow(/only the intent links/)
+    } finally {
+      raw.close()
+    }
   })
 
   it('keeps everything the agent desk wrote across a close and reopen', () => {

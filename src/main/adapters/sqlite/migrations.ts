@@ -300,6 +300,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX news_items_by_time ON news_items (COALESCE(published_at, fetched_at));
     `,
   },
+  {
+    version: 5,
+    name: 'decision messages compressed',
+    // A record's exact messages (kept for replay) carry the whole market
+    // snapshot: ~15 KB a role run, ~70 MB a day for one desk pilot on a
+    // 3-minute cadence. Deflated beside the record they take a fraction.
+    sql: `
+      ALTER TABLE decisions ADD COLUMN messages_z BLOB;
+      CREATE TRIGGER decisions_messages_are_fixed BEFORE UPDATE OF messages_z ON decisions
+        WHEN NEW.messages_z IS NOT OLD.messages_z
+        BEGIN SELECT RAISE(ABORT, 'decisions: only the intent links of a decision can change'); END;
+    `,
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { z } from 'zod'
 import {
   DecisionFilterSchema,
@@ -25,6 +26,7 @@ interface RecordRow {
   id: string
   record: string
   intents: string
+  messages_z: Buffer | null
 }
 
 const IntentLinksSchema = z.array(IntentLinkSchema)
@@ -33,14 +35,14 @@ const TABLE = 'decisions'
 /**
  * Decision records (migration 4). The record is stored whole and never
  * rewritten; its intent links live in their own column because they move as
- * orders fill. Every insert also feeds the full-text index, in the same
+ * orders fill, and its messages deflated in another (migration 5). Every insert also feeds the full-text index, in the same
  * transaction, so search never misses a stored decision.
  */
 export function createSqliteDecisionRepository(db: Database.Database, onCorrupt: OnCorruptAgentRow): DecisionRepository {
   const exists = db.prepare<[string], number>('SELECT 1 FROM decisions WHERE id = ?').pluck()
   const insertRow = db.prepare(
-    `INSERT INTO decisions (id, cycle_id, pilot_id, role, provider_id, model, prompt_version, started_at, outcome, symbols, conclusion, record, intents)
-     VALUES (@id, @cycle_id, @pilot_id, @role, @provider_id, @model, @prompt_version, @started_at, @outcome, @symbols, @conclusion, @record, @intents)`,
+    `INSERT INTO decisions (id, cycle_id, pilot_id, role, provider_id, model, prompt_version, started_at, outcome, symbols, conclusion, record, intents, messages_z)
+     VALUES (@id, @cycle_id, @pilot_id, @role, @provider_id, @model, @prompt_version, @started_at, @outcome, @symbols, @conclusion, @record, @intents, @messages_z)`,
   )
   const insertSymbol = db.prepare('INSERT OR IGNORE INTO decision_symbols (symbol, decision_id) VALUES (?, ?)')
   const insertIntent = db.prepare('INSERT OR IGNORE INTO decision_intents (intent_id, decision_id) VALUES (?, ?)')
@@ -50,7 +52,7 @@ export function createSqliteDecisionRepository(db: Database.Database, onCorrupt:
     `INSERT INTO decisions_fts (rowid, conclusion, input_summary, rationale, raw_output, validation_errors)
      VALUES (@rowid, @conclusion, @input_summary, @rationale, @raw_output, @validation_errors)`,
   )
-  const one = db.prepare<[string], RecordRow>('SELECT id, record, intents FROM decisions WHERE id = ?')
+  const one = db.prepare<[string], RecordRow>('SELECT id, record, intents, messages_z FROM decisions WHERE id = ?')
   // The decision that first cited the intent is the one that produced it; a later one only reviewed it.
   const producerOf = db.prepare<[string], SummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM decision_intents i JOIN decisions d ON d.id = i.decision_id
@@ -65,7 +67,8 @@ export function createSqliteDecisionRepository(db: Database.Database, onCorrupt:
 
   const insert = db.transaction((record: DecisionRecord) => {
     if (exists.get(record.id) !== undefined) throw new Error(`decision ${record.id} is already recorded; a decision is never rewritten`)
-    const { intents, ...rest } = record
+    // The messages go deflated into their own column; the record keeps an empty list in their place.
+    const { intents, messages, ...rest } = record
     const { lastInsertRowid } = insertRow.run({
       id: record.id,
       cycle_id: record.cycleId,
@@ -78,8 +81,9 @@ export function createSqliteDecisionRepository(db: Database.Database, onCorrupt:
       outcome: record.outcome,
       symbols: JSON.stringify(record.symbols),
       conclusion: record.conclusion,
-      record: JSON.stringify(rest),
+      record: JSON.stringify({ ...rest, messages: [] }),
       intents: JSON.stringify(intents),
+      messages_z: deflateRawSync(JSON.stringify(messages)),
     })
     for (const symbol of record.symbols) insertSymbol.run(symbol, record.id)
     linkIntents(record.id, intents)
@@ -123,7 +127,10 @@ export function createSqliteDecisionRepository(db: Database.Database, onCorrupt:
       const record = readStored(z.record(z.string(), z.unknown()), row.record, where, onCorrupt)
       const intents = record && readStored(IntentLinksSchema, row.intents, where, onCorrupt)
       if (!record || !intents) return null
-      return validStored(DecisionRecordSchema, { ...record, intents }, where, onCorrupt)
+      // Records from before migration 5 carry their messages inline.
+      const messages = row.messages_z === null ? record.messages : inflatedMessages(row.messages_z, where, onCorrupt)
+      if (messages === undefined) return null
+      return validStored(DecisionRecordSchema, { ...record, messages, intents }, where, onCorrupt)
     },
     search(filter) {
       const search = decisionSearchOf(validInput(DecisionFilterSchema, filter, 'decision filter'))
@@ -136,6 +143,15 @@ export function createSqliteDecisionRepository(db: Database.Database, onCorrupt:
       return row ? summaryOf(row) : null
     },
     countByPilot: () => Object.fromEntries(perPilot.all().map((row) => [row.pilot_id, row.n])),
+  }
+}
+
+function inflatedMessages(compressed: Buffer, where: { table: string; key: string }, onCorrupt: OnCorruptAgentRow): unknown {
+  try {
+    return JSON.parse(inflateRawSync(compressed).toString('utf8')) as unknown
+  } catch (error) {
+    onCorrupt({ ...where, problem: `messages cannot be read: ${error instanceof Error ? error.message : String(error)}` })
+    return undefined
   }
 }
 
