@@ -1,3 +1,4 @@
+import type { ModelTestResult } from '../../shared/contract/domains/models'
 import type { AccountView, MarketSnapshot } from '../../shared/domain/agents/snapshot'
 import type { ModelParams, ModelProvider, TokenUsage } from '../../shared/domain/agents/model'
 import type { RulesStrategy } from '../../shared/domain/agents/pilot'
@@ -35,8 +36,6 @@ export interface ModelRequest {
   responseFormat: ResponseFormat
   context: RoleContext
   signal?: AbortSignal | undefined
-  /** A key to use instead of the keychain's: only for the test call made before a new key is stored. */
-  apiKey?: string | undefined
 }
 
 export interface ModelResponse {
@@ -79,6 +78,14 @@ export function isModelError(error: unknown): error is ModelError {
  */
 export interface ModelClient {
   complete(request: ModelRequest): Promise<ModelResponse>
+}
+
+/** Models reached over an API: they also answer a connectivity check and cache clients per provider. */
+export interface ModelApiClient extends ModelClient {
+  /** One tiny plain-text call without retries (the key to try, if not the keychain's); never throws, the outcome is in the result. */
+  testModel(provider: ModelProvider, model?: string, options?: { apiKey?: string; signal?: AbortSignal }): Promise<ModelTestResult>
+  /** Drops whatever is cached for a provider (its SDK client), after it changed or was removed. */
+  forget(providerId: string): void
 }
 
 /** The secret name of a model provider's API key in the keychain. */

@@ -1,7 +1,6 @@
-import type { ModelTestResult } from '../../../shared/contract/domains/models'
 import type { ModelProvider } from '../../../shared/domain/agents/model'
 import type { Logger } from '../../ports/logger'
-import { ModelError, type ModelClient, type ModelRequest, type ModelResponse } from '../../ports/model-client'
+import { ModelError, type ModelApiClient, type ModelRequest, type ModelResponse } from '../../ports/model-client'
 import type { SecretStore } from '../../ports/secret-store'
 import { resolveApiKey } from './api-key'
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './backoff'
@@ -24,18 +23,10 @@ export interface OpenAiModelClientDeps {
   retryPolicy?: RetryPolicy
 }
 
-export interface TestModelOptions {
-  /** A key to try before it is stored (models.saveKey tests first, then saves). */
-  apiKey?: string
-  signal?: AbortSignal
-}
+/** A key to try before it is stored (models.saveKey tests first, then saves), and a signal. */
+export type TestModelOptions = NonNullable<Parameters<ModelApiClient['testModel']>[2]>
 
-export interface OpenAiModelClient extends ModelClient {
-  /** One tiny call without retries; never throws, the outcome is in the result. */
-  testModel(provider: ModelProvider, model?: string, options?: TestModelOptions): Promise<ModelTestResult>
-  /** Drops the cached SDK client of a removed provider. */
-  forget(providerId: string): void
-}
+export type OpenAiModelClient = ModelApiClient
 
 interface RunOptions {
   signal: AbortSignal | undefined
@@ -115,7 +106,7 @@ export function createOpenAiModelClient(deps: OpenAiModelClientDeps): OpenAiMode
         params: request.params,
         responseFormat: request.responseFormat,
       }
-      return run(request.provider, call, { signal: request.signal, maxRetries: request.provider.maxRetries, candidateKey: request.apiKey })
+      return run(request.provider, call, { signal: request.signal, maxRetries: request.provider.maxRetries })
     },
 
     async testModel(provider, model = provider.models[0], options = {}) {

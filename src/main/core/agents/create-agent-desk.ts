@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock'
 import type { Sha256Hex } from '../../ports/hasher'
 import type { IndicatorEngine } from '../../ports/indicators'
 import type { Logger } from '../../ports/logger'
-import type { ModelClient } from '../../ports/model-client'
+import type { ModelApiClient, ModelClient } from '../../ports/model-client'
 import type { NewsSource } from '../../ports/news-source'
 import type { PromptCatalog } from '../../ports/prompt-catalog'
 import type { SecretStore } from '../../ports/secret-store'
@@ -41,7 +41,7 @@ function freeAccountId(wanted: string, taken: (id: string) => boolean): string {
 /** What the agent desk needs from outside the kernel, chosen by the composition root. */
 export interface AgentPorts {
   /** Every OpenAI-compatible provider (DeepSeek, Qwen, OpenAI, any base URL). */
-  models: ModelClient
+  models: ModelApiClient
   /** The built-in deterministic strategies. */
   rules: ModelClient
   indicators: IndicatorEngine

@@ -3,11 +3,10 @@ import { HandlerError } from '../../../shared/contract/envelope'
 import { RULES_PROVIDER_ID, type ModelPrice, type ModelProvider } from '../../../shared/domain/agents/model'
 import type { PilotConfig } from '../../../shared/domain/agents/pilot'
 import { providerNeedsKey, RULES_PROVIDER } from '../../../shared/domain/agents/provider-presets'
-import type { MarketSnapshot } from '../../../shared/domain/agents/snapshot'
 import type { ProviderRepository } from '../../ports/agent-store'
 import type { Clock } from '../../ports/clock'
 import type { Logger } from '../../ports/logger'
-import { modelKeySecretName, type ModelClient } from '../../ports/model-client'
+import { modelKeySecretName, type ModelApiClient } from '../../ports/model-client'
 import type { SecretStore } from '../../ports/secret-store'
 import type { AuditLog } from '../../ports/store'
 import type { EventBus } from '../bus/event-bus'
@@ -32,7 +31,7 @@ export interface ProviderService {
 export interface ProviderServiceDeps {
   repository: ProviderRepository
   secrets: SecretStore | undefined
-  models: ModelClient
+  models: ModelApiClient
   audit: AuditLog
   bus: EventBus<KernelEvents>
   clock: Clock
@@ -87,24 +86,7 @@ export function createProviderService(deps: ProviderServiceDeps): ProviderServic
     const name = model ?? provider.models[0] ?? ''
     if (provider.kind === 'rules') return { ok: true, model: name, latencyMs: 0, message: 'The rules provider runs in the workstation' }
     if (model !== undefined && !provider.models.includes(model)) throw new HandlerError('invalid_input', `${provider.name} has no model ${JSON.stringify(model)}; configured: ${provider.models.join(', ')}`)
-    const started = globalThis.performance.now()
-    try {
-      const reply = await deps.models.complete({
-        provider,
-        model: name,
-        messages: [
-          { role: 'system', content: 'You are a connectivity check. Answer with one JSON object.' },
-          { role: 'user', content: 'Reply with {"ok": true}.' },
-        ],
-        params: { temperature: 0, maxTokens: 16, topP: 1 },
-        responseFormat: { kind: 'json_object' },
-        context: testContext(clock.now()),
-        apiKey,
-      })
-      return { ok: true, model: name, latencyMs: reply.latencyMs, message: `answered in ${Math.round(reply.latencyMs)} ms` }
-    } catch (error) {
-      return { ok: false, model: name, latencyMs: globalThis.performance.now() - started, message: error instanceof Error ? error.message : String(error) }
-    }
+    return deps.models.testModel(provider, name, apiKey === undefined ? {} : { apiKey })
   }
 
   return {
@@ -115,6 +97,7 @@ export function createProviderService(deps: ProviderServiceDeps): ProviderServic
       if (provider.baseUrl === null) throw new HandlerError('invalid_input', 'A model provider needs a base URL')
       if (provider.models.length === 0) throw new HandlerError('invalid_input', 'List at least one model')
       repository.upsert(provider)
+      deps.models.forget(provider.id)
       deps.audit.append({ kind: 'models.providerSaved', actor: 'user', subject: provider.id, payload: { baseUrl: provider.baseUrl, models: provider.models, kind: provider.kind } }, clock.now())
       changed(provider.id)
       return statusOf(provider)
@@ -125,6 +108,7 @@ export function createProviderService(deps: ProviderServiceDeps): ProviderServic
       if (removed) {
         if (keys.get(id)) await deps.secrets?.delete(modelKeySecretName(id))
         keys.delete(id)
+        deps.models.forget(id)
         deps.audit.append({ kind: 'models.providerRemoved', actor: 'user', subject: id, payload: {} }, clock.now())
         changed(id)
       }
@@ -183,19 +167,5 @@ export function createProviderService(deps: ProviderServiceDeps): ProviderServic
       }
       deps.changed()
     },
-  }
-}
-
-/** The connectivity check's context: no market, no account; only the rules provider would read it. */
-function testContext(now: number) {
-  const snapshot: MarketSnapshot = { hash: '0'.repeat(64), takenAt: now, symbols: [] }
-  return {
-    role: 'trader' as const,
-    pilotId: 'connectivity-check',
-    snapshot,
-    account: { accountId: 'none', currency: 'USDT', equity: 0, available: 0, positions: [], limits: { maxOrderNotional: 0, maxPositionNotional: 0, maxLeverage: 1, slippageTolerancePct: 0, priceBandPct: 0, defaultTtlSeconds: 60 } },
-    strategy: 'trend_following' as const,
-    news: [],
-    upstream: {},
   }
 }
