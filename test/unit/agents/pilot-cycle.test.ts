@@ -61,3 +61,33 @@ describe('the desk pipeline', () => {
     expect(log.some((e) => e.role === 'trader')).toBe(false)
   })
 })
+
+describe('a role that cannot run', () => {
+  it('without a provider and without the rules fallback: recorded as skipped, with the messages it would have sent, and no call', async () => {
+    const pilot = { ...benchPilot('solo'), model: { providerId: 'gone', model: 'gone-model' }, fallbackToRules: false }
+    const snapshot = benchSnapshot()
+    let calls = 0
+    const { deps, sinks } = benchCycleDeps({
+      complete: () => {
+        calls++
+        throw new Error('no model should be called')
+      },
+    })
+    const report = await runPilotCycle(deps, cycleInput(pilot, snapshot))
+    expect(calls).toBe(0)
+    expect(report).toMatchObject({ outcome: 'no_action', decisions: 1, intents: 0 })
+    const [record] = sinks.records
+    expect(record).toMatchObject({ outcome: 'skipped', conclusion: 'skipped: provider gone is not configured', error: 'provider gone is not configured', fallbackFrom: null, costUsd: 0 })
+    expect(record!.messages.map((m) => m.role)).toEqual(['system', 'user'])
+    expect(record!.account?.accountId).toBe(pilot.accountId)
+  })
+
+  it('with the fallback allowed: the rules answer, and the record says from which model', async () => {
+    const pilot = { ...benchPilot('solo'), model: { providerId: 'gone', model: 'gone-model' }, fallbackToRules: true }
+    const snapshot = benchSnapshot()
+    const answers = await rulesAnswers(pilot, snapshot)
+    const { deps, sinks } = benchCycleDeps(cannedModel(answers))
+    await runPilotCycle(deps, cycleInput(pilot, snapshot))
+    expect(sinks.records[0]).toMatchObject({ outcome: 'parsed', model: { providerId: 'rules', model: 'trend_following' }, fallbackFrom: { providerId: 'gone', model: 'gone-model' } })
+  })
+})

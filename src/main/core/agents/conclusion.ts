@@ -6,7 +6,7 @@ const MAX = 240
 
 /** A one-line conclusion of a role run for the feed: what it decided, or why nothing came of it. */
 export function conclusionOf(role: RoleId, outcome: DecisionOutcome, parsed: unknown, problem: string | null): string {
-  if (parsed === null || parsed === undefined) return clip(`${outcome === 'failed' ? 'failed' : 'no action'}: ${problem ?? 'no usable output'}`)
+  if (parsed === null || parsed === undefined) return clip(`${outcome === 'failed' || outcome === 'skipped' ? outcome : 'no action'}: ${problem ?? 'no usable output'}`)
   switch (role) {
     case 'trader': {
       const d = parsed as TraderDecision

@@ -165,8 +165,9 @@ async function runOneRole(deps: CycleDeps, input: CycleInput, role: RoleId, upst
   else if (provider.kind !== 'rules' && !deps.withinBudget(pilot)) preflight = "the pilot's model budget for today is spent"
 
   let result: RoleRunResult
-  if (preflight !== null || !provider) {
-    if (!pilot.fallbackToRules) return skipped(deps, { cycleId, pilot, role, model, prompt, snapshot, startedAt, summary, system, user, reason: preflight ?? 'no provider' })
+  if ((preflight !== null || !provider) && !pilot.fallbackToRules) {
+    result = skippedRun(system, user, preflight ?? 'no provider')
+  } else if (preflight !== null || !provider) {
     fallbackFrom = configured
     model = rulesRef
     result = await runWith(rulesRef, RULES_PROVIDER)
@@ -219,55 +220,23 @@ async function runOneRole(deps: CycleDeps, input: CycleInput, role: RoleId, upst
   return record
 }
 
-interface SkipInput {
-  cycleId: string
-  pilot: PilotConfig
-  role: RoleId
-  model: ModelRef
-  prompt: PromptVersion
-  snapshot: MarketSnapshot
-  startedAt: number
-  summary: string
-  system: string
-  user: string
-  reason: string
-}
-
-function skipped(deps: CycleDeps, s: SkipInput): DecisionRecord {
-  const messages: DecisionRecord['messages'] = [
-    { role: 'system', content: s.system },
-    { role: 'user', content: s.user },
-  ]
-  const record: DecisionRecord = {
-    id: deps.newId(),
-    cycleId: s.cycleId,
-    pilotId: s.pilot.id,
-    role: s.role,
-    model: s.model,
-    fallbackFrom: null,
-    promptVersion: s.prompt.version,
-    symbols: s.snapshot.symbols.map((x) => x.symbol),
-    startedAt: s.startedAt,
-    latencyMs: 0,
+/** A role not run at all (no provider, budget spent, no fallback allowed): recorded with the messages it would have sent. */
+function skippedRun(system: string, user: string, reason: string): RoleRunResult {
+  return {
     outcome: 'skipped',
-    conclusion: `skipped: ${s.reason}`,
-    inputSummary: s.summary,
-    usage: { promptTokens: 0, completionTokens: 0 },
-    costUsd: 0,
-    intents: [],
-    snapshotHash: s.snapshot.hash,
-    account: null,
-    inputHash: deps.sha256(canonicalJson({ snapshot: s.snapshot.hash, messages })),
-    params: s.prompt.params,
-    messages,
+    parsed: null,
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: user },
+    ],
     responseMode: 'json_object',
     rawOutput: '',
     reasoning: null,
     repairRawOutput: null,
-    parsedOutput: null,
     validationErrors: [],
-    error: s.reason,
+    error: reason,
+    errorKind: null,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    latencyMs: 0,
   }
-  deps.record(record)
-  return record
 }

@@ -19,7 +19,7 @@ export interface RoleRunInput {
 
 /** What a run produced, before the pipeline adds ids, intents and cost. */
 export interface RoleRunResult {
-  outcome: Extract<DecisionOutcome, 'parsed' | 'repaired' | 'no_action' | 'failed'>
+  outcome: Extract<DecisionOutcome, 'parsed' | 'repaired' | 'no_action' | 'failed' | 'skipped'>
   parsed: unknown
   messages: DecisionRecord['messages']
   responseMode: DecisionRecord['responseMode']
