@@ -82,17 +82,20 @@ export function createTestKernel(dataDir: string, shell: ShellKind = 'headless',
 
 /**
  * Lets kernel work that waits on the test clock run: advances it in `stepMs`
- * steps, yielding to I/O between them, until `work` settles (or `maxMs` of
- * kernel time has passed), and returns its result.
+ * steps, yielding to I/O between them (or waiting `realMsPerStep` of real
+ * time), until `work` settles (or `maxMs` of kernel time has passed), and
+ * returns its result.
  */
-export async function drive<T>(kernel: Pick<TestKernel, 'clock'>, work: Promise<T>, options: { stepMs?: number; maxMs?: number } = {}): Promise<T> {
+export async function drive<T>(kernel: Pick<TestKernel, 'clock'>, work: Promise<T>, options: { stepMs?: number; maxMs?: number; realMsPerStep?: number } = {}): Promise<T> {
   const stepMs = options.stepMs ?? 50
   const maxMs = options.maxMs ?? 60_000
   let settled = false
   const watched = work.finally(() => (settled = true))
   watched.catch(() => undefined)
+  // With realMsPerStep the clock moves at a steady pace against real time, for work that waits on real I/O (HTTP to a fake model).
+  const pause = (): Promise<unknown> => (options.realMsPerStep ? new Promise((resolve) => setTimeout(resolve, options.realMsPerStep)) : new Promise((resolve) => setImmediate(resolve)))
   for (let elapsed = 0; !settled && elapsed < maxMs; elapsed += stepMs) {
-    await new Promise((resolve) => setImmediate(resolve))
+    await pause()
     if (settled) break
     kernel.clock.advance(stepMs)
   }

@@ -1,7 +1,7 @@
 import { createClient, type WorkstationClient } from '../../../src/shared/contract/client'
 import { makeTempDir } from '../temp-dir'
 import { createMemorySecretStore, type MemorySecretStore } from '../memory-secret-store'
-import { createTestKernel, type TestKernel } from '../test-kernel'
+import { createTestKernel, drive, type TestKernel } from '../test-kernel'
 import type { FakeOpenAi } from '../fake-openai'
 
 export const BTC = 'BTC/USDT:USDT'
@@ -36,16 +36,7 @@ export async function openDeskKernel(fake: FakeOpenAi, options: { keys?: boolean
     subscribe: (channel, listener) => kernel.workstation.subscribe(channel as never, listener),
   })
 
-  async function settle<T>(work: Promise<T>, { maxMs = 120_000 } = {}): Promise<T> {
-    let settled = false
-    const watched = work.finally(() => (settled = true))
-    watched.catch(() => undefined)
-    for (let elapsed = 0; !settled && elapsed < maxMs; elapsed += 20) {
-      await new Promise((resolve) => setTimeout(resolve, 1))
-      if (!settled) kernel.clock.advance(20)
-    }
-    return watched
-  }
+  const settle = <T>(work: Promise<T>, { maxMs = 120_000 } = {}): Promise<T> => drive(kernel, work, { stepMs: 20, realMsPerStep: 1, maxMs })
 
   async function until(check: () => Promise<boolean> | boolean, what: string, maxMs = 60_000): Promise<void> {
     for (let elapsed = 0; elapsed <= maxMs; elapsed += 100) {
