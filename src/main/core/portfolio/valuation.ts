@@ -5,21 +5,11 @@ import { addMoney, roundMoney } from './money'
 import { unrealizedPnlOf } from './position-math'
 import type { CurrencyView, PositionView } from './types'
 
-/** The additive money figures of one currency: they sum across accounts into totals. */
-export interface MoneyFigures {
-  currency: string
-  starting: number
-  transfers: number
-  realizedPnl: number
-  fees: number
-  funding: number
-  otherPnl: number
-  balance: number
-  spotAtCost: number
-  unrealizedPnl: number
-  equity: number
-  grossNotional: number
-}
+/** The additive money figures of one currency (a part of its CurrencyView): they sum across accounts into totals. */
+export type MoneyFigures = Pick<
+  CurrencyView,
+  'currency' | 'starting' | 'transfers' | 'realizedPnl' | 'fees' | 'funding' | 'otherPnl' | 'balance' | 'spotAtCost' | 'unrealizedPnl' | 'equity' | 'grossNotional'
+>
 
 export interface AccountValuation {
   positions: PositionView[]
