@@ -205,7 +205,10 @@ async function parallelResults(): Promise<BenchResult[]> {
   const wall = quantile(sortedCopy(walls), 0.5)
   console.log(`desk layers: ${layers.map((l) => l.map((r) => `${r} ${delay(r)}ms`).join(' | ')).join('  →  ')}`)
   console.log(`critical path ${criticalPath} ms (slowest role of each layer), DAG longest path ${dagPath} ms, sequential ${sequential} ms; wall p50 ${wall.toFixed(1)} ms, max ${Math.max(...walls).toFixed(1)} ms`)
+  // The issue's own yardstick: the slowest single role. The DAG's dependencies make the cycle longer than it, by design.
+  const slowestRole = Math.max(...layers.flat().map(delay))
   return [
+    withBaseline('desk wall time, delayed models, p50 (baseline: the slowest single role)', wall, 'ms/cycle', slowestRole),
     withBaseline('desk wall time, delayed models, p50 (baseline: critical path, slowest role per layer)', wall, 'ms/cycle', criticalPath),
     withBaseline('desk wall time, delayed models, p50 (baseline: the same layers of bare timers)', wall, 'ms/cycle', quantile(sortedCopy(timers), 0.5)),
     withBaseline('desk wall time, delayed models, p50 (baseline: every role in sequence)', wall, 'ms/cycle', sequential),

@@ -46,7 +46,8 @@ describe.skipIf(!realAvailability.available)(
   },
 )
 
-describe.runIf(!realAvailability.available)('without a usable OS keychain', () => {
+// Runs only where no keychain works (this build machine); where one does, the suite above covers the keychain instead.
+describe.runIf(!realAvailability.available)('without a usable OS keychain (skipped where a keychain works: the suite above runs instead)', () => {
   it('says it is unavailable and why, and set() refuses with that same reason', async () => {
     expect(realAvailability).toEqual({ available: false, reason: expect.stringMatching(/keychain|keyring|D-Bus/i) })
     const secret = `never-stored-${randomUUID()}`
